@@ -1,0 +1,5 @@
+"""Allow ``python -m screenpop``."""
+
+from screenpop.cli import main
+
+raise SystemExit(main())

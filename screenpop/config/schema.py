@@ -1,0 +1,328 @@
+"""Every configuration key, declared once with its type, default and meaning.
+
+The TOML file is a contract (DESIGN.md): unknown keys are errors naming the
+key's path, secrets are only ever ``keyring:SERVICE/NAME`` references, and a
+query that splices text is refused here, at load, not at the first call.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from sqlalchemy.engine import make_url
+
+SECRET_PREFIX = "keyring:"
+_SECRET_REF = re.compile(r"^keyring:[^/\s]+/[^\s]+$")
+#: Text splicing in query templates: Python format fields, %-formatting,
+#: ``$1``/``${x}`` placeholders, f-string-like braces. Only ``:name`` binds.
+_SPLICE = re.compile(r"\{[^}]*\}|%\(?[a-zA-Z_]*\)?[sd]|\$\{?\w+\}?")
+_BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
+BIND_PARAMS = frozenset({"e164", "national", "digits", "customer_id", "account"})
+
+SectionName = Literal["balance", "purchases", "credit", "profile"]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors; values are checked strictly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def secret_ref(value: str | None, key: str) -> str | None:
+    """Refuse a plaintext secret; accept ``keyring:SERVICE/NAME`` or nothing."""
+    if value is None or value == "":
+        return None
+    if not _SECRET_REF.match(value):
+        raise ValueError(
+            f"{key} must be a keyring reference like 'keyring:screenpop/NAME', "
+            "not a plaintext secret (store it with `screenpop secret set screenpop/NAME`)"
+        )
+    return value
+
+
+def check_query(sql: str | None) -> str | None:
+    """Refuse templates that splice text; allow only the known bound names."""
+    if sql is None:
+        return None
+    if _SPLICE.search(sql):
+        raise ValueError(
+            "query splices text into SQL; use bound parameters "
+            f"({', '.join(':' + p for p in sorted(BIND_PARAMS))}) only"
+        )
+    unknown = set(_BIND.findall(sql)) - BIND_PARAMS
+    if unknown:
+        raise ValueError(f"unknown bound parameter(s): {', '.join(sorted(unknown))}")
+    return sql
+
+
+class AgentConfig(Strict):
+    extension: str = "agent"
+    region: str = "GB"
+    #: BCP 47 locale for numbers, money and dates; empty = the system's.
+    locale: str = ""
+    dispositions: tuple[str, ...] = (
+        "resolved",
+        "follow-up",
+        "sale",
+        "complaint",
+        "wrong number",
+    )
+
+    @field_validator("region")
+    @classmethod
+    def _region(cls, value: str) -> str:
+        import phonenumbers
+
+        if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as GB)")
+        return value.upper()
+
+
+# ---------------------------------------------------------------- bridges --
+
+
+class BridgeBase(Strict):
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.kind  # type: ignore[attr-defined, no-any-return]
+
+
+class DemoBridge(BridgeBase):
+    kind: Literal["demo"]
+    #: Seconds between demo rings.
+    interval: float = Field(default=8.0, gt=0)
+    #: Seconds a demo call rings before it is answered or missed.
+    ring_seconds: float = Field(default=5.0, gt=0)
+    calls: int = Field(default=0, ge=0)  # 0 = forever
+
+
+class NotifyBridge(BridgeBase):
+    """``screenpop notify`` hands calls in through a local socket."""
+
+    kind: Literal["notify"]
+    #: Seconds after which a notified call with no further news is ended.
+    ring_timeout: float = Field(default=45.0, gt=0)
+
+
+class BaresipBridge(BridgeBase):
+    kind: Literal["baresip"]
+    host: str = "127.0.0.1"
+    port: int = Field(default=4444, ge=1, le=65535)
+
+
+class AmiBridge(BridgeBase):
+    kind: Literal["ami"]
+    host: str = "127.0.0.1"
+    port: int = Field(default=5038, ge=1, le=65535)
+    username: str = "screenpop"
+    secret: str | None = None
+    #: Only calls towards these agent channels/extensions; empty = agent.extension.
+    agents: tuple[str, ...] = ()
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str | None) -> str | None:
+        return secret_ref(value, "secret")
+
+
+class TcpJsonBridge(BridgeBase):
+    kind: Literal["tcp-json"]
+    host: str = "127.0.0.1"
+    port: int = Field(default=8448, ge=1, le=65535)
+    framing: Literal["netstring", "lines"] = "netstring"
+    #: connect = we dial the peer (kamailio evapi); listen = peers dial us.
+    mode: Literal["connect", "listen"] = "connect"
+
+
+class WebhookBridge(BridgeBase):
+    kind: Literal["webhook"]
+    listen: str = "127.0.0.1:8765"
+    secret: str | None = None
+    max_body: int = Field(default=16 * 1024, gt=0, le=1024 * 1024)
+    max_age_s: int = Field(default=300, gt=0)
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str | None) -> str | None:
+        return secret_ref(value, "secret")
+
+    @field_validator("listen")
+    @classmethod
+    def _listen(cls, value: str) -> str:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError("listen must be HOST:PORT, e.g. 127.0.0.1:8765")
+        return value
+
+
+class MqttBridge(BridgeBase):
+    kind: Literal["mqtt"]
+    url: str = "mqtt://127.0.0.1:1883"
+    topic: str = "screenpop/agents/{extension}/calls"
+    username: str | None = None
+    password: str | None = None
+    client_id: str = ""
+    qos: int = Field(default=1, ge=0, le=2)
+    ca_file: Path | None = None
+    cert_file: Path | None = None
+    key_file: Path | None = None
+    insecure: bool = False
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, value: str | None) -> str | None:
+        return secret_ref(value, "password")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^mqtts?://[^/@:]+(:\d+)?/?$", value):
+            raise ValueError(
+                "url must be mqtt://HOST[:PORT] or mqtts://HOST[:PORT] (credentials go in "
+                "username/password)"
+            )
+        return value
+
+
+BridgeConfig = Annotated[
+    Union[
+        DemoBridge, NotifyBridge, BaresipBridge, AmiBridge, TcpJsonBridge, WebhookBridge, MqttBridge
+    ],
+    Field(discriminator="kind"),
+]
+
+# ---------------------------------------------------------------- sources --
+
+
+class SourceBase(Strict):
+    name: str
+    section: SectionName
+    timeout_ms: int = Field(default=800, gt=0, le=60_000)
+    #: Map this source's column names to the card's (e.g. {cust_no = "customer_id"}).
+    rename: dict[str, str] = Field(default_factory=dict)
+
+
+class SqlSource(SourceBase):
+    kind: Literal["sql"]
+    url: str
+    password: str | None = None
+    identify: str | None = None
+    query: str | None = None
+    #: Identify by an IVR-entered account (``:account``) from the event.
+    identify_account: str | None = None
+    #: Sales sources: the whole history, for the cross-sell model.
+    history: str | None = None
+    #: Sales sources: the products a customer already has (cross-sell exclusion).
+    owned: str | None = None
+    pool_size: int = Field(default=2, ge=1, le=32)
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, value: str | None) -> str | None:
+        return secret_ref(value, "password")
+
+    @field_validator("identify", "query", "identify_account", "history", "owned")
+    @classmethod
+    def _query(cls, value: str | None) -> str | None:
+        return check_query(value)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        try:
+            url = make_url(value)
+        except Exception as exc:  # sqlalchemy raises ArgumentError
+            raise ValueError(f"not a database URL: {exc}") from None
+        if url.password:
+            raise ValueError(
+                "url contains a password; put it in the keyring and set "
+                "password = 'keyring:SERVICE/NAME'"
+            )
+        return value
+
+
+class RestAuth(Strict):
+    kind: Literal["basic", "bearer", "header"]
+    username: str | None = None
+    header: str = "X-API-Key"
+    secret: str
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        ref = secret_ref(value, "secret")
+        if ref is None:
+            raise ValueError("secret is required")
+        return ref
+
+
+class RestSource(SourceBase):
+    kind: Literal["rest"]
+    #: Template with ``{e164}``-style fields, each URL-encoded when filled.
+    identify_url: str | None = None
+    url: str
+    auth: RestAuth | None = None
+    verify: bool | Path = True
+    #: Dotted path to the list of matches / the data inside the JSON response.
+    identify_path: str = ""
+    path: str = ""
+    #: card field -> dotted path in the response object.
+    fields: dict[str, str] = Field(default_factory=dict)
+    retries: int = Field(default=1, ge=0, le=5)
+    max_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
+
+
+SourceConfig = Annotated[Union[SqlSource, RestSource], Field(discriminator="kind")]
+
+# ---------------------------------------------------------------- the rest --
+
+
+class CrossSellConfig(Strict):
+    model: Path | None = None
+    exclude: tuple[str, ...] = ("POST", "M", "DOT", "C2", "BANK CHARGES")
+    top: int = Field(default=5, ge=1, le=50)
+
+
+class JournalConfig(Strict):
+    local: Path | None = None
+    central: str | None = None
+    password: str | None = None
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, value: str | None) -> str | None:
+        return secret_ref(value, "password")
+
+
+class UiConfig(Strict):
+    #: Seconds the pop stays (shrunk) after the call ends; 0 closes at once.
+    linger_s: float = Field(default=4.0, ge=0)
+    shortcut_open: str = "Ctrl+Alt+P"
+    shortcut_dismiss: str = "Ctrl+Alt+D"
+
+
+class Config(Strict):
+    agent: AgentConfig = AgentConfig()
+    bridge: tuple[BridgeConfig, ...] = ()
+    source: tuple[SourceConfig, ...] = ()
+    crosssell: CrossSellConfig = CrossSellConfig()
+    journal: JournalConfig = JournalConfig()
+    ui: UiConfig = UiConfig()
+    #: Keys IT locked in the machine-wide file (dotted paths); set by the loader.
+    locked: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> "Config":
+        names = [s.name for s in self.source]
+        dupes = {n for n in names if names.count(n) > 1}
+        if dupes:
+            raise ValueError(f"duplicate source name(s): {', '.join(sorted(dupes))}")
+        return self
+
+    def sources_for(self, section: str) -> list[Any]:
+        return [s for s in self.source if s.section == section]
