@@ -103,3 +103,13 @@ class AgentCore(Protocol):
     def bridge_healths(self) -> dict[str, Health]: ...
 
     def dispositions(self) -> tuple[str, ...]: ...
+
+
+class Core(AgentCore, Protocol):
+    """An ``AgentCore`` whose life a front end controls."""
+
+    def start(self, listener: PopListener) -> None:
+        """Start bridges and workers; events flow to ``listener`` from now on."""
+
+    def stop(self) -> None:
+        """Stop bridges, finish journal writes, release sources (idempotent)."""
