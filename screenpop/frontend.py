@@ -51,6 +51,15 @@ class CallRecord:
     pop_latency_ms: float | None
     failed_sections: tuple[str, ...]
     bridge: str
+    #: Line or agent the call was offered to.
+    called: str = ""
+    #: Another agent picked the call up (the journal's ``answered_elsewhere``).
+    answered_elsewhere: bool = False
+    #: How many customers the number matched (0 unknown caller, >1 picker shown).
+    matches: int = 0
+    wrapped_up_at: float | None = None
+    #: Unsaved notes kept while the agent types (``save_notes_draft``).
+    notes_draft: str | None = None
 
 
 class PopListener(Protocol):
