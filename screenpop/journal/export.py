@@ -1,0 +1,156 @@
+"""Journal export for supervisors: ``screenpop journal export [--since D] [--format csv|json]``.
+
+Rows are streamed oldest first in batches, so exporting a year of calls keeps
+memory flat. Times are ISO 8601 in UTC in both formats (a spreadsheet and a
+script read them alike). CSV cells that a spreadsheet would run as a formula
+(caller names come from the telephony side and are untrusted) are prefixed
+with ``'``; plain phone numbers such as ``+441632960123`` are left alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any, Literal, TextIO
+
+from screenpop.frontend import CallRecord
+from screenpop.journal.store import Journal
+
+#: Export columns, in order (CSV header and JSON keys).
+COLUMNS = (
+    "call_id",
+    "state",
+    "ringing_at",
+    "answered_at",
+    "ended_at",
+    "number",
+    "e164",
+    "caller_name",
+    "called",
+    "bridge",
+    "answered_by",
+    "answered_elsewhere",
+    "customer_id",
+    "customer_name",
+    "matches",
+    "pop_latency_ms",
+    "failed_sections",
+    "disposition",
+    "notes",
+    "wrapped_up_at",
+)
+_TIME_COLUMNS = frozenset({"ringing_at", "answered_at", "ended_at", "wrapped_up_at"})
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]*\d[\d\s().-]*$")
+_RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def iso_utc(ts: float | None) -> str | None:
+    """Epoch seconds as ISO 8601 UTC with milliseconds (``2026-01-31T09:15:00.123Z``)."""
+    if ts is None:
+        return None
+    text = datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
+
+
+def parse_since(text: str, *, now: datetime | None = None) -> float:
+    """``--since`` as epoch seconds: a date, an ISO date-time, or a span back from now.
+
+    ``2026-01-31`` and date-times without an offset are taken as UTC, like
+    the export's own times; ``7d``, ``12h``, ``30m``, ``2w`` count back from now.
+    Raises ``ValueError`` with a usable message.
+    """
+    now = now or datetime.now(UTC)
+    relative = _RELATIVE.match(text)
+    if relative:
+        amount, unit = float(relative.group(1)), relative.group(2)
+        return (now - timedelta(seconds=amount * _UNIT_SECONDS[unit])).timestamp()
+    try:
+        parsed = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(
+            f"--since {text!r}: use a date (2026-01-31), an ISO date-time "
+            "(2026-01-31T09:00, UTC unless an offset is given) or a span (7d, 12h)"
+        ) from None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.timestamp()
+
+
+def record_to_row(record: CallRecord) -> dict[str, Any]:
+    """One call as an export object (JSON types; times ISO 8601 UTC)."""
+    row: dict[str, Any] = {
+        "call_id": record.call_id,
+        "state": record.state,
+        "ringing_at": record.ringing_at,
+        "answered_at": record.answered_at,
+        "ended_at": record.ended_at,
+        "number": record.number,
+        "e164": record.e164,
+        "caller_name": record.caller_name,
+        "called": record.called,
+        "bridge": record.bridge,
+        "answered_by": record.answered_by,
+        "answered_elsewhere": record.answered_elsewhere,
+        "customer_id": record.customer_id,
+        "customer_name": record.customer_name,
+        "matches": record.matches,
+        "pop_latency_ms": record.pop_latency_ms,
+        "failed_sections": list(record.failed_sections),
+        "disposition": record.disposition,
+        "notes": record.notes,
+        "wrapped_up_at": record.wrapped_up_at,
+    }
+    for name in _TIME_COLUMNS:
+        row[name] = iso_utc(row[name])
+    return row
+
+
+def _csv_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        value = ";".join(str(item) for item in value)
+    text = str(value)
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
+        return "'" + text
+    return text
+
+
+def export(
+    journal: Journal,
+    out: TextIO,
+    *,
+    since: float | None = None,
+    fmt: Literal["csv", "json"] = "csv",
+) -> int:
+    """Write every call with ``ringing_at >= since`` (all when None) to ``out``; return the count.
+
+    CSV has a header row; JSON is one document, a list of objects with the
+    same keys. Nothing but the export is written to ``out``.
+    """
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    count = 0
+    records = journal.iter_records(since=since)
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for record in records:
+            row = record_to_row(record)
+            writer.writerow([_csv_cell(row[name]) for name in COLUMNS])
+            count += 1
+        return count
+    out.write("[")
+    for record in records:
+        out.write(",\n " if count else "\n ")
+        out.write(json.dumps(record_to_row(record), ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count

@@ -1,0 +1,83 @@
+"""The journal's tables, declared once for the store and checked against the migration.
+
+The schema itself is created and evolved only by the Alembic migrations in
+``migrations/versions``; these declarations are what the code reads and writes
+through, and ``tests/journal`` compares the two so they cannot drift apart.
+
+Times are REAL seconds since the epoch (UTC): SQLite has no time type, floats
+sort and compare in SQL, and the bridges already deliver ``CallEvent.ts`` so.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+#: The Alembic revision these models correspond to. Opening a journal that is
+#: already at this revision skips Alembic entirely (start-up time); a test
+#: checks it equals the migration scripts' head.
+SCHEMA_HEAD = "0001"
+
+
+class Base(DeclarativeBase):
+    """Declarative base of the journal (its own metadata, nothing shared)."""
+
+
+class Call(Base):
+    """One call as this workstation saw it: one row, updated as the call moves on."""
+
+    __tablename__ = "calls"
+
+    call_id: Mapped[str] = mapped_column(String(256), primary_key=True)
+    bridge: Mapped[str] = mapped_column(String(256), default="")
+    #: The caller number exactly as the bridge received it (journal is protected data).
+    number_received: Mapped[str] = mapped_column(String(64), default="")
+    number_e164: Mapped[str | None] = mapped_column(String(32))
+    caller_name: Mapped[str] = mapped_column(String(256), default="")
+    called: Mapped[str] = mapped_column(String(256), default="")
+    state: Mapped[str] = mapped_column(String(16))
+    #: Earliest time seen for the call (the ring, or the first event that arrived).
+    ringing_at: Mapped[float] = mapped_column(Float)
+    answered_at: Mapped[float | None] = mapped_column(Float)
+    ended_at: Mapped[float | None] = mapped_column(Float)
+    answered_by: Mapped[str | None] = mapped_column(String(256))
+    answered_elsewhere: Mapped[bool] = mapped_column(Boolean, default=False)
+    customer_id: Mapped[str | None] = mapped_column(String(256))
+    customer_name: Mapped[str | None] = mapped_column(String(512))
+    matches: Mapped[int] = mapped_column(Integer, default=0)
+    pop_latency_ms: Mapped[float | None] = mapped_column(Float)
+    #: JSON list of section names that timed out or were unavailable.
+    failed_sections: Mapped[str] = mapped_column(Text, default="[]")
+    #: The card as shown (``Card.to_json``), so a supervisor sees what the agent saw.
+    card_json: Mapped[str | None] = mapped_column(Text)
+    disposition: Mapped[str | None] = mapped_column(String(256))
+    notes: Mapped[str | None] = mapped_column(Text)
+    notes_draft: Mapped[str | None] = mapped_column(Text)
+    wrapped_up_at: Mapped[float | None] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (
+        Index("ix_calls_ringing_at", "ringing_at"),
+        Index("ix_calls_number_e164", "number_e164"),
+        Index("ix_calls_customer_id", "customer_id"),
+    )
+
+
+class CallEventRow(Base):
+    """Every event a bridge delivered, in arrival order: the raw history behind ``calls``."""
+
+    __tablename__ = "call_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(
+        String(256), ForeignKey("calls.call_id", ondelete="CASCADE")
+    )
+    state: Mapped[str] = mapped_column(String(16))
+    #: When the telephony side says it happened.
+    ts: Mapped[float] = mapped_column(Float)
+    bridge: Mapped[str] = mapped_column(String(256), default="")
+    agent: Mapped[str] = mapped_column(String(256), default="")
+    #: When this workstation journaled it (clock skew and delays show up here).
+    received_at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_call_events_call_id", "call_id"),)
