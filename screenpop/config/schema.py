@@ -89,7 +89,7 @@ class BridgeBase(Strict):
 
     @property
     def label(self) -> str:
-        return self.name or self.kind  # type: ignore[attr-defined, no-any-return]
+        return self.name or str(getattr(self, "kind", "bridge"))
 
 
 class DemoBridge(BridgeBase):
@@ -246,38 +246,7 @@ class SqlSource(SourceBase):
         return value
 
 
-class RestAuth(Strict):
-    kind: Literal["basic", "bearer", "header"]
-    username: str | None = None
-    header: str = "X-API-Key"
-    secret: str
-
-    @field_validator("secret")
-    @classmethod
-    def _secret(cls, value: str) -> str:
-        ref = secret_ref(value, "secret")
-        if ref is None:
-            raise ValueError("secret is required")
-        return ref
-
-
-class RestSource(SourceBase):
-    kind: Literal["rest"]
-    #: Template with ``{e164}``-style fields, each URL-encoded when filled.
-    identify_url: str | None = None
-    url: str
-    auth: RestAuth | None = None
-    verify: bool | Path = True
-    #: Dotted path to the list of matches / the data inside the JSON response.
-    identify_path: str = ""
-    path: str = ""
-    #: card field -> dotted path in the response object.
-    fields: dict[str, str] = Field(default_factory=dict)
-    retries: int = Field(default=1, ge=0, le=5)
-    max_bytes: int = Field(default=2 * 1024 * 1024, gt=0)
-
-
-SourceConfig = Annotated[Union[SqlSource, RestSource], Field(discriminator="kind")]
+SourceConfig = Annotated[Union[SqlSource], Field(discriminator="kind")]
 
 # ---------------------------------------------------------------- the rest --
 
@@ -317,7 +286,7 @@ class Config(Strict):
     locked: tuple[str, ...] = ()
 
     @model_validator(mode="after")
-    def _unique_names(self) -> "Config":
+    def _unique_names(self) -> Config:
         names = [s.name for s in self.source]
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:

@@ -1,0 +1,369 @@
+"""The command line (a contract, see DESIGN.md).
+
+Exit codes: 0 ok, 2 bad usage or configuration (clear message, nothing
+changed), 1 any other failure. ``--json`` output is one JSON document on
+stdout; logs go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from screenpop import __version__
+from screenpop.config.loader import ConfigError, load_config, user_data_dir
+from screenpop.config.schema import Config
+
+log = logging.getLogger("screenpop")
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: exit 2."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse would exit itself
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _add_config(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, metavar="FILE", help="TOML configuration file")
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="screenpop", description="Call-centre screen pop.")
+    parser.add_argument("--version", action="version", version=f"screenpop {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0, help="more logging on stderr")
+    sub = parser.add_subparsers(dest="command", parser_class=ArgumentParser)
+
+    p = sub.add_parser("run", help="the agent app")
+    _add_config(p)
+    p.add_argument("--headless", action="store_true", help="no window; one JSON line per pop")
+
+    p = sub.add_parser("demo", help="the embedded demo on the real retail data")
+    p.add_argument("--headless", action="store_true")
+    p.add_argument("--calls", type=int, default=0, metavar="N", help="stop after N calls")
+    p.add_argument("--interval", type=float, default=None, help="seconds between demo rings")
+
+    p = sub.add_parser("lookup", help="one lookup, printed as a card")
+    p.add_argument("number")
+    _add_config(p)
+    p.add_argument("--json", action="store_true", help="print the card object")
+    p.add_argument("--account", default="", help="an IVR-entered account number")
+
+    p = sub.add_parser("notify", help="hand a call to the running instance")
+    p.add_argument("number")
+    p.add_argument("--name", default="")
+    p.add_argument("--call-id", default="")
+    p.add_argument("--event", default="ringing", choices=["ringing", "answered", "ended", "missed"])
+    p.add_argument("--account", default="", help="IVR-entered account number")
+
+    p = sub.add_parser("journal", help="the call journal")
+    jsub = p.add_subparsers(dest="journal_command", parser_class=ArgumentParser)
+    e = jsub.add_parser("export", help="journal rows for supervisors")
+    _add_config(e)
+    e.add_argument("--since", default=None, metavar="D", help="ISO date or date-time")
+    e.add_argument("--format", choices=["csv", "json"], default="csv")
+
+    p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
+    _add_config(p)
+
+    p = sub.add_parser("secret", help="secrets in the OS keyring")
+    ssub = p.add_subparsers(dest="secret_command", parser_class=ArgumentParser)
+    s = ssub.add_parser("set", help="store a secret (prompt, or stdin when not a terminal)")
+    s.add_argument("ref", metavar="SERVICE/NAME")
+
+    p = sub.add_parser("crosssell", help="the cross-sell model")
+    csub = p.add_subparsers(dest="crosssell_command", parser_class=ArgumentParser)
+    b = csub.add_parser("build", help="rebuild it from the sales source")
+    _add_config(b)
+    return parser
+
+
+def setup_logging(verbose: int, default: int = logging.WARNING) -> None:
+    level = default if verbose == 0 else (logging.INFO if verbose == 1 else logging.DEBUG)
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+# ------------------------------------------------------------------ commands --
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    config = load_config(args.config)
+    return _run_app(config, headless=args.headless)
+
+
+def _run_app(
+    config: Config,
+    *,
+    headless: bool,
+    journal_path: Path | None = None,
+    demo_calls: tuple[Any, ...] = (),
+    done_after: int | None = None,
+) -> int:
+    from screenpop.bridges.notify import AlreadyRunning
+    from screenpop.engine import Engine
+
+    engine = Engine(config, journal_path=journal_path, demo_calls=demo_calls)
+    try:
+        if headless:
+            from screenpop.headless import run_headless
+
+            return run_headless(engine, sys.stdout, done_after)
+        from screenpop.ui.app import run_gui
+
+        return run_gui(engine, config)
+    except AlreadyRunning as exc:
+        print(f"screenpop: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from screenpop.demo.build import build_demo
+
+    if args.calls < 0:
+        raise UsageError("--calls must be 0 (forever) or more")
+    target = user_data_dir() / "demo"
+    print(f"screenpop demo: preparing demo data in {target} ...", file=sys.stderr)
+    demo = build_demo(target)
+    config = load_config(demo.config_path, use_user_file=False, use_machine_file=False)
+    bridges = []
+    for b in config.bridge:
+        if b.kind == "demo":
+            update: dict[str, Any] = {"calls": args.calls}
+            if args.interval is not None:
+                update["interval"] = args.interval
+            b = b.model_copy(update=update)
+        bridges.append(b)
+    config = config.model_copy(update={"bridge": tuple(bridges)})
+    model = config.crosssell.model
+    if model is not None and not Path(model).exists():
+        print("screenpop demo: learning cross-sells from the demo sales ...", file=sys.stderr)
+        _build_crosssell(config, quiet=True)
+    return _run_app(
+        config,
+        headless=args.headless,
+        journal_path=target / "journal.db",
+        demo_calls=tuple(demo.calls),
+        done_after=args.calls or None,
+    )
+
+
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from screenpop.engine import Engine
+
+    config = load_config(args.config)
+    engine = Engine(config)
+    try:
+        card = engine.lookup_once(args.number, {"account": args.account} if args.account else None)
+    finally:
+        for source in engine.sources:
+            source.close()
+    if args.json:
+        print(json.dumps(card.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_card(card.to_json()))
+    return EXIT_OK
+
+
+def render_card(card: dict[str, Any]) -> str:
+    """The card as plain text for a terminal."""
+    num = card["number"]
+    lines = [f"Number   {num['received']}  ->  {num['e164'] or '(not a valid number)'}"]
+    cust = card["customer"]
+    if cust:
+        lines.append(f"Customer {cust['name']} (#{cust['customer_id']})")
+    elif card["matches"]:
+        lines.append(f"Customer one of {len(card['matches'])}:")
+        lines += [f"         - {m['name']} (#{m['customer_id']})" for m in card["matches"]]
+    else:
+        lines.append("Customer unknown caller")
+    for name, sec in card["sections"].items():
+        head = f"{name:<12}"
+        if sec["status"] != "ok":
+            lines.append(
+                f"{head}{sec['status']}" + (f": {sec['error']}" if sec.get("error") else "")
+            )
+            continue
+        data = sec["data"]
+        if isinstance(data, list):
+            lines.append(f"{head}{len(data)} item(s)")
+            for row in data[:10]:
+                lines.append("    " + "  ".join(str(v) for v in row.values()))
+        else:
+            lines.append(head + ", ".join(f"{k}={v}" for k, v in data.items()))
+    lat = card["latency_ms"]
+    if "total" in lat:
+        lines.append(f"(looked up in {lat['total']:.1f} ms)")
+    return "\n".join(lines)
+
+
+def cmd_notify(args: argparse.Namespace) -> int:
+    from screenpop.bridges.notify import NotifyError, send
+    from screenpop.engine import default_runtime_dir
+
+    try:
+        call_id = send(
+            default_runtime_dir(),
+            args.number,
+            name=args.name,
+            call_id=args.call_id,
+            event=args.event,
+            attached={"account": args.account} if args.account else None,
+        )
+    except NotifyError as exc:
+        print(f"screenpop notify: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    print(call_id)
+    return EXIT_OK
+
+
+def parse_since(text: str) -> float:
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(
+            f"--since: {text!r} is not an ISO date (2026-11-23 or 2026-11-23T08:00)"
+        ) from None
+    if when.tzinfo is None:
+        when = when.astimezone()  # local time, as a supervisor means it
+    return when.timestamp()
+
+
+def cmd_journal(args: argparse.Namespace) -> int:
+    from screenpop.engine import default_journal_path
+    from screenpop.journal import Journal
+    from screenpop.journal.export import export
+
+    if args.journal_command != "export":
+        raise UsageError("screenpop journal: say `export`")
+    config = load_config(args.config)
+    since = parse_since(args.since) if args.since else None
+    path = Path(config.journal.local) if config.journal.local else default_journal_path()
+    if not path.exists():
+        raise ConfigError(f"journal {path} does not exist (no calls recorded on this workstation)")
+    journal = Journal(path)
+    try:
+        export(journal, sys.stdout, since=since, fmt=args.format)
+    finally:
+        journal.close()
+    return EXIT_OK
+
+
+def cmd_secret(args: argparse.Namespace) -> int:
+    from screenpop.config.secrets import SecretError, split_ref, store
+
+    if args.secret_command != "set":
+        raise UsageError("screenpop secret: say `set SERVICE/NAME`")
+    try:
+        split_ref(args.ref)
+    except SecretError as exc:
+        raise UsageError(f"screenpop secret set: {exc}") from None
+    if sys.stdin.isatty():
+        value = getpass.getpass(f"Secret for {args.ref}: ")
+    else:
+        value = sys.stdin.readline().rstrip("\r\n")
+    try:
+        store(args.ref, value)
+    except SecretError as exc:
+        print(f"screenpop secret: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    print(f"stored {args.ref} in the keyring", file=sys.stderr)
+    return EXIT_OK
+
+
+def _build_crosssell(config: Config, *, quiet: bool = False) -> int:
+    from tqdm import tqdm
+
+    from screenpop.crosssell.model import build_model
+    from screenpop.engine import build_sources
+
+    if config.crosssell.model is None:
+        raise ConfigError("crosssell.model: set where the model is written")
+    sales_cfgs = [
+        s for s in config.source if s.section == "purchases" and getattr(s, "history", None)
+    ]
+    if not sales_cfgs:
+        raise ConfigError("source: no sales source (section = 'purchases') with a 'history' query")
+    sources = build_sources(config.model_copy(update={"source": (sales_cfgs[0],)}))
+    started = time.perf_counter()
+    try:
+        with tqdm(unit=" lines", unit_scale=True, disable=quiet, file=sys.stderr) as bar:
+            model = build_model(
+                sources[0].history(), exclude=config.crosssell.exclude, progress=bar.update
+            )
+        model.save(Path(config.crosssell.model))
+    finally:
+        sources[0].close()
+    if not quiet:
+        print(
+            f"cross-sell model written to {config.crosssell.model} "
+            f"in {time.perf_counter() - started:.1f} s",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def cmd_crosssell(args: argparse.Namespace) -> int:
+    if args.crosssell_command != "build":
+        raise UsageError("screenpop crosssell: say `build`")
+    return _build_crosssell(load_config(args.config))
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from screenpop.doctor import run_doctor
+
+    config = load_config(args.config)
+    return run_doctor(config, sys.stdout)
+
+
+COMMANDS = {
+    "run": cmd_run,
+    "demo": cmd_demo,
+    "lookup": cmd_lookup,
+    "notify": cmd_notify,
+    "journal": cmd_journal,
+    "doctor": cmd_doctor,
+    "secret": cmd_secret,
+    "crosssell": cmd_crosssell,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    command = args.command or "run"
+    if command == "run" and args.command is None:
+        args.config, args.headless = None, False
+    quiet_default = logging.INFO if command in ("run", "demo") else logging.WARNING
+    setup_logging(args.verbose, quiet_default)
+    try:
+        return COMMANDS[command](args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except ConfigError as exc:
+        print(f"screenpop: configuration error:\n{exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return EXIT_FAIL
+    except Exception as exc:
+        log.debug("failure", exc_info=True)
+        print(f"screenpop: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAIL

@@ -1,0 +1,126 @@
+"""``screenpop doctor``: check everything an installation depends on, in words
+an IT person can act on. Exit 1 when anything is wrong.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+import phonenumbers
+
+from screenpop.config.schema import Config
+from screenpop.config.secrets import SecretError, backend_name, resolve
+from screenpop.phone import normalise
+
+
+def _secret_refs(config: Config) -> Iterator[tuple[str, str]]:
+    """(where, ref) for every keyring reference in the configuration."""
+    for i, b in enumerate(config.bridge):
+        for key in ("secret", "password"):
+            ref = getattr(b, key, None)
+            if ref:
+                yield f"bridge[{i}] {b.label}.{key}", ref
+    for s in config.source:
+        ref = getattr(s, "password", None)
+        if ref:
+            yield f"source {s.name}.password", ref
+    if config.journal.password:
+        yield "journal.password", config.journal.password
+
+
+def _tcp(host: str, port: int, timeout: float = 2.0) -> tuple[bool, str]:
+    started = time.perf_counter()
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return (
+                True,
+                f"{host}:{port} reachable in {(time.perf_counter() - started) * 1000:.0f} ms",
+            )
+    except OSError as exc:
+        return False, f"cannot reach {host}:{port} ({exc.strerror or exc}); is the service running?"
+
+
+def _bridge_check(b: Any) -> tuple[bool, str]:
+    kind = b.kind
+    if kind in ("baresip", "ami") or (kind == "tcp-json" and b.mode == "connect"):
+        return _tcp(b.host, b.port)
+    if kind == "mqtt":
+        from urllib.parse import urlsplit
+
+        url = urlsplit(b.url)
+        return _tcp(
+            url.hostname or "127.0.0.1", url.port or (8883 if url.scheme == "mqtts" else 1883)
+        )
+    if kind == "webhook":
+        host = b.listen.rpartition(":")[0]
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            return True, f"listens on {b.listen} (NOT loopback-only: check the firewall)"
+        return True, f"listens on {b.listen}"
+    return True, "local"
+
+
+def run_doctor(config: Config, out: TextIO) -> int:
+    problems = 0
+
+    def report(ok: bool, what: str, detail: str) -> None:
+        nonlocal problems
+        problems += 0 if ok else 1
+        out.write(f"[{'ok' if ok else 'FAIL':>4}] {what}: {detail}\n")
+
+    report(True, "config", f"{len(config.bridge)} bridge(s), {len(config.source)} source(s)")
+    if config.locked:
+        report(True, "locked keys", ", ".join(config.locked))
+
+    refs = list(_secret_refs(config))
+    report(True, "keyring", backend_name())
+    for where, ref in refs:
+        try:
+            resolve(ref)
+            report(True, f"secret {where}", f"{ref} present")
+        except SecretError as exc:
+            report(False, f"secret {where}", str(exc))
+
+    from screenpop.engine import build_sources
+
+    example = phonenumbers.example_number(config.agent.region)
+    sample_number = normalise(
+        phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164) if example else "",
+        config.agent.region,
+    )
+    sample = dict(sample_number.params(), account="", customer_id="")
+    for source in build_sources(config):
+        result = source.check(sample)
+        timing = ", ".join(f"{k} {v:.0f} ms" for k, v in result.timings_ms.items())
+        report(
+            result.ok,
+            f"source {source.name} ({source.section})",
+            result.detail + (f" [{timing}]" if timing else ""),
+        )
+        source.close()
+
+    for b in config.bridge:
+        ok, detail = _bridge_check(b)
+        report(ok, f"bridge {b.label} ({b.kind})", detail)
+
+    if config.crosssell.model is not None:
+        from screenpop.engine import load_suggester
+
+        model, why = load_suggester(config)
+        report(model is not None, "cross-sell model", str(config.crosssell.model) if model else why)
+
+    from screenpop.engine import default_journal_path
+    from screenpop.journal import Journal, JournalError
+
+    path = Path(config.journal.local) if config.journal.local else default_journal_path()
+    try:
+        Journal(path).close()
+        report(True, "journal", str(path))
+    except (JournalError, OSError) as exc:
+        report(False, "journal", f"{path}: {exc}")
+
+    out.write(f"{problems} problem(s) found\n" if problems else "all checks passed\n")
+    return 1 if problems else 0
