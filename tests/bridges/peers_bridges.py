@@ -1,0 +1,69 @@
+"""Real peers for bridge tests, each run by the test with its own temp config.
+
+baresip, kamailio and mosquitto are started on free ports in a temp dir and
+stopped by their own pid, so tests never touch the machine's services.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.bridges.helpers import stop, wait_port
+from tests.peers import free_port, need_program
+
+
+@dataclass
+class BaresipPeer:
+    """A baresip softphone (Debian ``baresip-core``) with ctrl_tcp on a free port."""
+
+    workdir: Path
+    answermode: str = "manual"
+    sip_port: int = field(default_factory=free_port)
+    ctrl_port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+
+    def __post_init__(self) -> None:
+        need_program("baresip")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        (self.workdir / "config").write_text(
+            "poll_method epoll\n"
+            f"sip_listen 127.0.0.1:{self.sip_port}\n"
+            "audio_player aufile,/dev/null\n"
+            "audio_source ausine,440\n"
+            "audio_alert aufile,/dev/null\n"
+            "ausrc_srate 48000\n"
+            "auplay_srate 48000\n"
+            "ausrc_channels 2\n"
+            "auplay_channels 2\n"
+            "module_path /usr/lib/baresip/modules\n"
+            "module g711.so\n"
+            "module aufile.so\n"
+            "module ausine.so\n"
+            "module_app account.so\n"
+            "module_app menu.so\n"
+            "module_app ctrl_tcp.so\n"
+            f"ctrl_tcp_listen 127.0.0.1:{self.ctrl_port}\n"
+        )
+        (self.workdir / "accounts").write_text(
+            f"<sip:agent@127.0.0.1:{self.sip_port}>;regint=0;answermode={self.answermode}\n"
+        )
+
+    @property
+    def sip_target(self) -> str:
+        return f"127.0.0.1:{self.sip_port}"
+
+    async def start(self) -> None:
+        log = open(self.workdir / "baresip.log", "ab")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            ["baresip", "-f", str(self.workdir)], cwd=self.workdir, stdout=log,
+            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        log.close()
+        await wait_port("127.0.0.1", self.ctrl_port)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop(self.proc)
+            self.proc = None
