@@ -1,0 +1,75 @@
+"""Start the Qt front end on a core: ``run_gui(core, config)``.
+
+Creates the QApplication (unless one exists, as under pytest-qt), the
+listener adapter and the windows; starts the core with the adapter so events
+flow from now on; runs the event loop; stops the core when the app quits.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from screenpop.config.schema import Config
+from screenpop.frontend import Core
+from screenpop.ui.controller import UiController
+from screenpop.ui.resources import icon, style_sheet
+from screenpop.ui.signals import QtPopListener
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    """The process's QApplication, created with screenpop's name and style if new."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName("screenpop")
+    app.setApplicationDisplayName("screenpop")
+    app.setWindowIcon(icon("screenpop"))
+    app.setStyleSheet(style_sheet())
+    return app
+
+
+def run_gui(core: Core, config: Config) -> int:
+    """Run the agent app until Quit; returns the process exit code."""
+    app = application()
+    listener = QtPopListener()
+    controller = UiController(
+        core, config, listener, tray_available=QSystemTrayIcon.isSystemTrayAvailable()
+    )
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if controller.formats.rtl else Qt.LayoutDirection.LeftToRight
+    )
+    # With a tray, closing the last window must not end the app; the fallback
+    # window quits through its close_requested signal.
+    app.setQuitOnLastWindowClosed(False)
+
+    stopped = False
+
+    def stop() -> None:
+        nonlocal stopped
+        if not stopped:
+            stopped = True
+            controller.close_all()
+            core.stop()
+
+    app.aboutToQuit.connect(stop)
+    try:
+        core.start(listener)
+    except Exception:
+        log.exception("the core did not start")
+        app.aboutToQuit.disconnect(stop)
+        controller.close_all()
+        return 1
+    controller.start()
+    try:
+        code = app.exec()
+    finally:
+        stop()
+        app.aboutToQuit.disconnect(stop)
+        controller.deleteLater()
+        listener.deleteLater()
+    return int(code)

@@ -1,0 +1,203 @@
+"""Wires the listener's signals, the windows and the core together.
+
+The windows know nothing of each other; this object decides that a ringing
+call goes to the pop, that a "Wrap up" click opens a dialog, that the recent
+list is refreshed after calls move on, and what the tray's menu does. Calls to
+the core that may wait (recent calls, re-looked-up cards, dialling) run as
+jobs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication
+
+from screenpop.bridges.base import Health
+from screenpop.card import Card
+from screenpop.config.schema import Config
+from screenpop.frontend import AgentCore, CallRecord
+from screenpop.ui.formatting import Formats
+from screenpop.ui.jobs import Jobs
+from screenpop.ui.pop import PopWindow
+from screenpop.ui.shortcuts import app_shortcut
+from screenpop.ui.signals import QtPopListener
+from screenpop.ui.tray import RecentWindow, Tray
+from screenpop.ui.wrapup import WrapupDialog
+
+log = logging.getLogger(__name__)
+
+#: Calls move in bursts (ring, identified, answered...); one refresh per burst.
+RECENT_REFRESH_MS = 250
+RECENT_LIMIT = 50
+
+
+class UiController(QObject):
+    """The front end's parts and the rules between them."""
+
+    #: Something the agent should know (dial failed, card gone): one line.
+    notice = Signal(str)
+
+    def __init__(
+        self,
+        core: AgentCore,
+        config: Config,
+        listener: QtPopListener,
+        tray_available: bool,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.core = core
+        self.formats = Formats(config.agent.locale)
+        self.jobs = Jobs(self)
+        self.pop = PopWindow(core, self.formats, config.ui.linger_s, self.jobs)
+        self.window = RecentWindow(self.formats, fallback=not tray_available)
+        self.tray: Tray | None = Tray(self) if tray_available else None
+        self.healths: dict[str, Health] = {}
+        self.wrapups: dict[str, WrapupDialog] = {}
+
+        listener.ringing.connect(self.pop.on_ringing)
+        listener.card_identified.connect(self.pop.on_identified)
+        listener.section_arrived.connect(self.pop.on_section)
+        listener.card_completed.connect(self.pop.on_complete)
+        listener.state_changed.connect(self.pop.on_state)
+        listener.health_changed.connect(self.set_health)
+        for signal in (listener.ringing, listener.card_completed, listener.state_changed):
+            signal.connect(self.schedule_refresh)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(RECENT_REFRESH_MS)
+        self._refresh_timer.timeout.connect(self.refresh_recent)
+
+        self.pop.wrapup_requested.connect(self.open_wrapup)
+        recent = self.window.recent
+        recent.open_requested.connect(self.reopen)
+        recent.callback_requested.connect(self.call_back)
+        recent.wrapup_requested.connect(self.wrapup_record)
+        recent.refresh_requested.connect(self.refresh_recent)
+        self.window.close_requested.connect(QApplication.quit)
+        if self.tray is not None:
+            self.tray.open_card.connect(self.open_current)
+            self.tray.open_recent.connect(self.show_recent)
+            self.tray.quit_requested.connect(QApplication.quit)
+
+        self.shortcuts = [
+            s
+            for owner in (self.pop, self.window)
+            for s in (
+                app_shortcut(owner, config.ui.shortcut_open, self.open_current),
+                app_shortcut(owner, config.ui.shortcut_dismiss, self.pop.dismiss),
+            )
+            if s is not None
+        ]
+
+    def start(self) -> None:
+        """Show the resting place (tray or fallback window) and the first data."""
+        try:
+            self.set_all_health(self.core.bridge_healths())
+        except Exception:
+            log.exception("bridge health not available")
+        if self.tray is not None:
+            self.tray.show()
+        else:
+            self.window.show()
+        self.refresh_recent()
+
+    # --------------------------------------------------------------- health --
+
+    def set_health(self, name: str, health: Health) -> None:
+        self.healths[name] = health
+        self._show_health()
+
+    def set_all_health(self, healths: dict[str, Health]) -> None:
+        self.healths = dict(healths)
+        self._show_health()
+
+    def _show_health(self) -> None:
+        self.window.set_health(self.healths)
+        if self.tray is not None:
+            self.tray.set_health(self.healths)
+
+    # --------------------------------------------------------------- recent --
+
+    def schedule_refresh(self, *_: object) -> None:
+        self._refresh_timer.start()
+
+    def refresh_recent(self) -> None:
+        self.jobs.start(
+            lambda: self.core.recent_calls(RECENT_LIMIT),
+            self._recent_loaded,
+            lambda reason: self.notice.emit(f"Recent calls not loaded: {reason}"),
+        )
+
+    def _recent_loaded(self, rows: object) -> None:
+        if isinstance(rows, list):
+            self.window.recent.set_rows([r for r in rows if isinstance(r, CallRecord)])
+
+    def show_recent(self) -> None:
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    # -------------------------------------------------------------- actions --
+
+    def open_current(self) -> None:
+        """Shortcut/tray "open card": the current pop, else the recent calls."""
+        if not self.pop.raise_current():
+            self.show_recent()
+
+    def reopen(self, record: CallRecord) -> None:
+        """Show a past call's card in the pop (re-looked-up by the core if needed)."""
+
+        def show(card: object) -> None:
+            if isinstance(card, Card):
+                self.pop.show_card(record.call_id, card, record.notes or "", record.state)
+            else:
+                self.notice.emit(f"No card for call {record.call_id}")
+
+        self.jobs.start(lambda: self.core.card(record.call_id), show, self.notice.emit)
+
+    def call_back(self, record: CallRecord) -> None:
+        number = record.e164 or record.number
+
+        def done(result: object) -> None:
+            if result is None:
+                self.notice.emit("No bridge can place calls; dial the number on the phone")
+
+        self.jobs.start(lambda: self.core.dial(number), done, self.notice.emit)
+
+    def wrapup_record(self, record: CallRecord) -> None:
+        notes = self.pop.notes_for(record.call_id) or record.notes or ""
+        title = record.customer_name or record.caller_name or record.number
+        self.open_wrapup(record.call_id, notes, record.disposition, title)
+
+    def open_wrapup(
+        self, call_id: str, notes: str, disposition: str | None = None, title: str = ""
+    ) -> WrapupDialog:
+        """One non-modal dialog per call; asking again brings it forward."""
+        dialog = self.wrapups.get(call_id)
+        if dialog is None:
+            if not title and call_id == self.pop.call_id and self.pop.card is not None:
+                customer = self.pop.card.customer
+                title = customer.name if customer else ""
+            dialog = WrapupDialog(self.core, call_id, notes, disposition, title)
+            dialog.saved.connect(self.schedule_refresh)
+            dialog.finished.connect(lambda _result: self.wrapups.pop(call_id, None))
+            self.wrapups[call_id] = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
+
+    def close_all(self) -> None:
+        """Quitting: save what is typed, close every window."""
+        self.pop.notes.flush()
+        for dialog in list(self.wrapups.values()):
+            dialog.close()
+        self.pop.close()
+        self.window.hide()
+        if self.tray is not None:
+            self.tray.hide()
+        self.jobs.wait()

@@ -1,0 +1,198 @@
+"""The pop's header: who is calling and which customer that is.
+
+Three cases from lookup (DESIGN step 3): one customer (name and id), none
+("Unknown caller" or "Number withheld" with a search field), or several (a
+picker; the agent's choice goes back to the core, which remembers it). The
+header stays visible when the pop shrinks at the end of a call.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screenpop.card import Card, Match
+from screenpop.frontend import CallInfo
+from screenpop.ui.widgets import label, set_tone
+
+#: Item data role holding a match's customer id in the picker and search results.
+CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
+
+
+def caller_line(call: CallInfo | None, card: Card | None) -> str:
+    """ "Alice · +44 20 7946 0958" from what the bridge and the parser know."""
+    number = card.number if card is not None else (call.number if call else None)
+    name = call.caller_name if call is not None else ""
+    if number is None:
+        shown = ""
+    elif number.withheld:
+        shown = "Number withheld"
+    else:
+        shown = number.e164 or number.received
+    return " · ".join(part for part in (name, shown) if part)
+
+
+class PopHeader(QFrame):
+    """Caller, customer (or search, or picker), state chip, tier badge, close."""
+
+    close_clicked = Signal()
+    customer_chosen = Signal(str)
+    search_requested = Signal(str)
+    search_result_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pop-header")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 10, 10, 12)
+        outer.setSpacing(4)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        self.state = label("", role="chip")
+        self.state.setObjectName("call-state")
+        top.addWidget(self.state)
+        self.caller = label("", role="caller")
+        self.caller.setObjectName("caller")
+        top.addWidget(self.caller, 1)
+        self.close_button = QToolButton()
+        self.close_button.setObjectName("close")
+        self.close_button.setText("✕")
+        self.close_button.setToolTip("Dismiss")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.clicked.connect(self.close_clicked)
+        top.addWidget(self.close_button)
+        outer.addLayout(top)
+
+        name_row = QHBoxLayout()
+        name_row.setSpacing(10)
+        self.customer = label("", role="customer")
+        self.customer.setObjectName("customer")
+        name_row.addWidget(self.customer, 1)
+        self.tier = label("", role="tier")
+        self.tier.setObjectName("tier")
+        self.tier.hide()
+        name_row.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addLayout(name_row)
+        self.customer_id = label("", role="subtle")
+        self.customer_id.setObjectName("customer-id")
+        outer.addWidget(self.customer_id)
+
+        self.picker = QComboBox()
+        self.picker.setObjectName("picker")
+        self.picker.activated.connect(self._picked)
+        self.picker.hide()
+        outer.addWidget(self.picker)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search by number, account or name — Enter")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search)
+        self.search.hide()
+        outer.addWidget(self.search)
+        self.results = QListWidget()
+        self.results.setObjectName("search-results")
+        self.results.setMaximumHeight(110)
+        self.results.itemActivated.connect(self._result_chosen)
+        self.results.itemClicked.connect(self._result_chosen)
+        self.results.hide()
+        outer.addWidget(self.results)
+
+    # ---------------------------------------------------------------- state --
+
+    def set_state(self, text: str, tone: str = "") -> None:
+        self.state.setText(text)
+        set_tone(self.state, tone)
+
+    def show_call(self, call: CallInfo) -> None:
+        """Ringing, before identification: the caller is all we know."""
+        self.caller.setText(caller_line(call, None))
+        self.customer.setText("Looking up…")
+        self.customer_id.setText("")
+        self.tier.hide()
+        self.picker.hide()
+        self._hide_search()
+
+    def show_card(self, call: CallInfo | None, card: Card) -> None:
+        """Identified: the customer, or the picker, or the search field."""
+        self.caller.setText(caller_line(call, card))
+        self.picker.hide()
+        if card.customer is not None:
+            self._hide_search()
+            self.customer.setText(card.customer.name or card.customer.customer_id)
+            self.customer_id.setText(f"Customer {card.customer.customer_id}")
+        elif len(card.matches) > 1:
+            self._hide_search()
+            self.customer.setText(f"{len(card.matches)} customers share this number")
+            self.customer_id.setText("Choose who is calling:")
+        else:
+            self.customer.setText("Number withheld" if card.number.withheld else "Unknown caller")
+            self.customer_id.setText("No customer matched this number")
+            self.search.show()
+            self.search.clear()
+        if len(card.matches) > 1:
+            self._fill_picker(card.matches, card.customer)
+
+    def set_tier(self, tier: str | None) -> None:
+        self.tier.setVisible(bool(tier))
+        self.tier.setText(tier or "")
+
+    def set_results(self, matches: list[Match]) -> None:
+        """Show manual-search results (or say there are none)."""
+        self.results.clear()
+        if not matches:
+            none = QListWidgetItem("No customer found")
+            none.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.results.addItem(none)
+        for match in matches:
+            item = QListWidgetItem(f"{match.name}  ·  {match.customer_id}")
+            item.setData(CUSTOMER_ROLE, match.customer_id)
+            self.results.addItem(item)
+        self.results.show()
+
+    # -------------------------------------------------------------- private --
+
+    def _hide_search(self) -> None:
+        self.search.hide()
+        self.results.hide()
+        self.results.clear()
+
+    def _fill_picker(self, matches: list[Match], chosen: Match | None) -> None:
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        self.picker.addItem(f"Choose a customer ({len(matches)} matches)…", None)
+        for match in matches:
+            self.picker.addItem(f"{match.name} — {match.customer_id}", match.customer_id)
+        index = 0
+        if chosen is not None:
+            index = max(0, self.picker.findData(chosen.customer_id))
+        self.picker.setCurrentIndex(index)
+        self.picker.blockSignals(False)
+        self.picker.show()
+
+    def _picked(self, index: int) -> None:
+        customer_id = self.picker.itemData(index)
+        if isinstance(customer_id, str):
+            self.customer_chosen.emit(customer_id)
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        if text:
+            self.search_requested.emit(text)
+
+    def _result_chosen(self, item: QListWidgetItem) -> None:
+        customer_id = item.data(CUSTOMER_ROLE)
+        if isinstance(customer_id, str):
+            self.search_result_chosen.emit(customer_id)

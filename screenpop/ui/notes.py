@@ -1,0 +1,52 @@
+"""The notes field on the pop, whose drafts reach the core while being typed.
+
+Agents type notes during the call; a crash, a closed pop or the next call must
+not lose them. Each pause in typing (``DEBOUNCE_MS``) hands the text to
+``draft_ready``; ``flush`` hands it over at once (call replaced, pop closed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+#: Pause in typing after which a draft is saved; short enough to lose little.
+DEBOUNCE_MS = 600
+
+
+class NotesEdit(QPlainTextEdit):
+    """Plain-text notes with debounced draft saving."""
+
+    draft_ready = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notes")
+        self.setPlaceholderText("Notes for this call…")
+        self.setTabChangesFocus(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._saved = ""
+        self.textChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        if self.toPlainText() != self._saved:
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Hand over the current text now if it changed since the last draft."""
+        self._timer.stop()
+        text = self.toPlainText()
+        if text != self._saved:
+            self._saved = text
+            self.draft_ready.emit(text)
+
+    def load(self, text: str) -> None:
+        """Show ``text`` (a new call's or a reopened call's notes) without saving it."""
+        self._timer.stop()
+        self._saved = text
+        self.blockSignals(True)
+        self.setPlainText(text)
+        self.blockSignals(False)

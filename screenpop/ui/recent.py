@@ -1,0 +1,173 @@
+"""The agent's recent calls: a thin table model and the list with its buttons.
+
+The model only shows ``CallRecord``s (``set_rows`` resets it); what to do with
+a row (reopen its card, call back, wrap up) is signalled to whoever owns the
+list, so the same widget sits in the tray's window and the fallback window.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screenpop.frontend import CallRecord
+from screenpop.ui.formatting import Formats
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def caller_text(record: CallRecord) -> str:
+    number = record.e164 or record.number or "withheld"
+    return f"{record.caller_name} · {number}" if record.caller_name else number
+
+
+def state_text(record: CallRecord) -> str:
+    if record.state == "answered" and record.answered_by:
+        return f"answered by {record.answered_by}"
+    return record.state
+
+
+class RecentCallsModel(QAbstractTableModel):
+    """One row per ``CallRecord``, newest first as the core returns them."""
+
+    TIME, CALLER, CUSTOMER, STATE, DISPOSITION = range(5)
+    HEADERS = ("Time", "Caller", "Customer", "State", "Disposition")
+
+    def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.formats = formats
+        self.rows: list[CallRecord] = []
+        self._now = time.time()
+
+    def set_rows(self, rows: list[CallRecord]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self._now = time.time()
+        self.endResetModel()
+
+    def record(self, row: int) -> CallRecord | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        record = self.record(index.row()) if index.isValid() else None
+        if record is None or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == self.TIME:
+            return self.formats.when(record.ringing_at, self._now)
+        if column == self.CALLER:
+            return caller_text(record)
+        if column == self.CUSTOMER:
+            if record.customer_name:
+                return f"{record.customer_name} ({record.customer_id})"
+            return record.customer_id or ""
+        if column == self.STATE:
+            return state_text(record)
+        if column == self.DISPOSITION:
+            return record.disposition or ""
+        return None
+
+
+class RecentCallsView(QWidget):
+    """The list plus "Open card", "Call back" and "Wrap up" for the selected call."""
+
+    open_requested = Signal(object)
+    callback_requested = Signal(object)
+    wrapup_requested = Signal(object)
+    refresh_requested = Signal()
+
+    def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RecentCallsModel(formats, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableView()
+        self.table.setObjectName("recent")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RecentCallsModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._double_clicked)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton("Open card")
+        self.callback_button = QPushButton("Call back")
+        self.wrapup_button = QPushButton("Wrap up")
+        self.refresh_button = QPushButton("Refresh")
+        for button in (self.open_button, self.callback_button, self.wrapup_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout.addLayout(buttons)
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.callback_button.clicked.connect(lambda: self._emit_selected(self.callback_requested))
+        self.wrapup_button.clicked.connect(lambda: self._emit_selected(self.wrapup_requested))
+        self.refresh_button.clicked.connect(self.refresh_requested)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def set_rows(self, rows: list[CallRecord]) -> None:
+        selected = self.selected()
+        self.model.set_rows(rows)
+        if selected is not None:
+            for row, record in enumerate(self.model.rows):
+                if record.call_id == selected.call_id:
+                    self.table.selectRow(row)
+                    break
+        self._update_buttons()
+
+    def selected(self) -> CallRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        record = self.selected()
+        if record is not None:
+            signal.emit(record)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        record = self.model.record(index.row())
+        if record is not None:
+            self.open_requested.emit(record)
+
+    def _update_buttons(self) -> None:
+        record = self.selected()
+        self.open_button.setEnabled(record is not None)
+        self.wrapup_button.setEnabled(record is not None)
+        self.callback_button.setEnabled(record is not None and bool(record.e164 or record.number))

@@ -1,0 +1,92 @@
+"""One card section on the pop: busy until its answer, then data or the reason.
+
+The card is shown before the sources answer (DESIGN: "the card is shown at
+once; each section fills in as it arrives"), so every section has three looks:
+busy (an indeterminate bar), filled (``section_views``), or a sentence saying
+why there is nothing: "timed out", "unavailable: <reason>", "nothing on file".
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout, QWidget
+
+from screenpop.card import Section, Status
+from screenpop.ui.formatting import Formats
+from screenpop.ui.section_views import RENDERERS, TITLES
+from screenpop.ui.widgets import label, set_tone
+
+
+def status_text(section: Section) -> str | None:
+    """What to say instead of data, or None when there is data to show."""
+    if section.status is Status.TIMEOUT:
+        return f"Timed out — {section.error}" if section.error else "Timed out"
+    if section.status is Status.UNAVAILABLE:
+        return f"Unavailable: {section.error or 'no reason given'}"
+    if section.status is Status.EMPTY or section.data in (None, [], {}):
+        return "Nothing on file"
+    return None
+
+
+class SectionBox(QFrame):
+    """Title, busy bar, and either the rendered data or a status line."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName(f"section-{name}")
+        self.setProperty("role", "section")
+        layout = self._layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        self.title = label(TITLES.get(name, name.replace("_", " ")).upper(), role="title")
+        layout.addWidget(self.title)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # indeterminate: Qt animates it
+        self.busy.setTextVisible(False)
+        self.busy.setFixedHeight(4)
+        self.busy.setAccessibleName(f"{self.title.text()} loading")
+        layout.addWidget(self.busy)
+        self.status = label("", role="status", wrap=True)
+        self.status.setObjectName(f"status-{name}")
+        layout.addWidget(self.status)
+        self.content: QWidget | None = None
+        self.section: Section | None = None
+        self.set_busy()
+
+    @property
+    def is_busy(self) -> bool:
+        return not self.busy.isHidden()
+
+    def _clear(self) -> None:
+        if self.content is not None:
+            self._layout.removeWidget(self.content)
+            self.content.deleteLater()
+            self.content = None
+
+    def set_busy(self) -> None:
+        """Waiting for the source: show the bar, nothing else."""
+        self._clear()
+        self.section = None
+        self.busy.show()
+        self.status.hide()
+
+    def set_section(self, section: Section, fmt: Formats, currency: str | None) -> None:
+        """Show the source's answer (again, when the card's currency became known)."""
+        self._clear()
+        self.section = section
+        self.busy.hide()
+        message = status_text(section)
+        if message is not None:
+            self.status.setText(message)
+            set_tone(self.status, "" if section.status in (Status.OK, Status.EMPTY) else "warn")
+            self.status.show()
+            return
+        self.status.hide()
+        render = RENDERERS.get(self.name)
+        content = (
+            render(section.data, fmt, currency)
+            if render is not None
+            else label(str(section.data), wrap=True)
+        )
+        self.content = content
+        self._layout.addWidget(content)

@@ -1,0 +1,49 @@
+"""Small building blocks shared by the pop's parts: styled labels and stats.
+
+Widgets carry a ``role`` (what the text is: title, value, caption...) and a
+``tone`` (what it means: ``bad`` for overdue/hold, ``warn``, ``good``) as
+dynamic properties; ``resources/style.qss`` gives them their looks, so colour
+means the same thing everywhere and code never hard-codes one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+def label(text: str = "", role: str = "", tone: str = "", wrap: bool = False) -> QLabel:
+    """A QLabel with plain text (never rich text: data comes from outside)."""
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    if tone:
+        widget.setProperty("tone", tone)
+    widget.setWordWrap(wrap)
+    return widget
+
+
+def set_tone(widget: QWidget, tone: str) -> None:
+    """Change a widget's tone and make the style sheet re-read it."""
+    widget.setProperty("tone", tone)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+class Stat(QWidget):
+    """A caption over a figure, e.g. "Overdue" over "£40.00"."""
+
+    def __init__(self, caption: str, value: str, tone: str = "", note: str = "") -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        self.caption = label(caption, role="caption")
+        self.value = label(value, role="figure", tone=tone)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        self.note = label(note, role="note", tone=tone)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
