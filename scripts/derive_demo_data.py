@@ -142,9 +142,7 @@ def derive(source: Path, out: Path) -> dict[str, str]:
 def render_readme(
     digests: dict[str, str], sizes: dict[str, int], source_sha256: str, counts: dict[str, int]
 ) -> str:
-    rows = "\n".join(
-        f"| `{name}` | {sizes[name]:,} | `{digests[name]}` |" for name in FILES
-    )
+    rows = "\n".join(f"| `{name}` | {sizes[name]:,} | `{digests[name]}` |" for name in FILES)
     return f"""# Demo data: derived from UCI "Online Retail"
 
 The demo customers' purchase history is real: every invoice line of a UK
@@ -178,12 +176,12 @@ Starting from the raw 541,909 lines:
      into `products.csv.gz` and `customers.csv.gz`;
    - a product with several spellings keeps its most frequent one (ties: the
      alphabetically first);
-   - a customer listed under two countries ({counts['two_countries']} here) keeps the country
+   - a customer listed under two countries ({counts["two_countries"]} here) keeps the country
      of most of their lines (ties: the country seen first).
 
-No line or customer was cut: {counts['lines']:,} lines, {counts['invoices']:,}
-invoices, {counts['customers']:,} customers, {counts['products']:,} products,
-{counts['countries']} countries. Prices are pounds sterling per unit, dates
+No line or customer was cut: {counts["lines"]:,} lines, {counts["invoices"]:,}
+invoices, {counts["customers"]:,} customers, {counts["products"]:,} products,
+{counts["countries"]} countries. Prices are pounds sterling per unit, dates
 UK local time, as in the source.
 
 ## Files
