@@ -24,6 +24,10 @@ from screenpop.sources.base import Source, SourceError, SourceTimeout
 
 log = logging.getLogger(__name__)
 
+#: Extra wait past a source's deadline for its own server-side stop to report
+#: in (a confirmed "stopped on the server" beats a bare "abandoned").
+GRACE_S = 0.15
+
 SectionCallback = Callable[[str, Section], None]
 IdentifiedCallback = Callable[[Card, tuple[str, ...]], None]
 
@@ -207,7 +211,7 @@ class Lookup:
         jobs = {
             s.name: (
                 self._call(s, lambda s=s: s.identify(params)),  # type: ignore[misc]
-                started + s.timeout_s,
+                started + s.timeout_s + GRACE_S,
                 s.name,
             )
             for s in self.sources
@@ -306,7 +310,11 @@ class Lookup:
         if card.customer is not None:
             self._fill(card, started, on_section)
         card.latency_ms["total"] = (self.clock() - started) * 1000
-        if card.customer is not None and not card.failed_sections:
+        # A card with a failed source is not cached: the next ring retries it.
+        if card.customer is not None and not any(
+            sec.source is not None and sec.status in (Status.TIMEOUT, Status.UNAVAILABLE)
+            for sec in card.sections.values()
+        ):
             self.cache.put(cache_key, card, self.clock())
         return card
 
@@ -329,7 +337,7 @@ class Lookup:
                 continue  # first source configured for a section wins
             jobs[s.section] = (
                 self._call(s, lambda s=s: s.fetch(params)),  # type: ignore[misc]
-                started + s.timeout_s,
+                started + s.timeout_s + GRACE_S,
                 s.name,
             )
         sales = next((s for s in self.sources if s.section == "purchases"), None)
@@ -341,7 +349,7 @@ class Lookup:
         elif sales is not None:
             jobs["cross_sells"] = (
                 self._call(sales, lambda: self._cross_sells(sales, params)),
-                started + sales.timeout_s,
+                started + sales.timeout_s + GRACE_S,
                 None,
             )
 
@@ -364,7 +372,10 @@ class Lookup:
     def _section(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> Section:
         if fut is None:
             return Section(
-                Status.TIMEOUT, source=src, error=f"no answer within {ms:.0f} ms", latency_ms=ms
+                Status.TIMEOUT,
+                source=src,
+                error=f"no answer within {ms:.0f} ms (abandoned; could not be stopped)",
+                latency_ms=ms,
             )
         exc = fut.exception()
         if isinstance(exc, SourceTimeout):

@@ -28,7 +28,7 @@ SectionName = Literal["balance", "purchases", "credit", "profile"]
 class Strict(BaseModel):
     """Unknown keys are errors; values are checked strictly."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
 
 
 def secret_ref(value: str | None, key: str) -> str | None:
