@@ -138,7 +138,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     target = user_data_dir() / "demo"
     print(f"screenpop demo: preparing demo data in {target} ...", file=sys.stderr)
     demo = build_demo(target)
-    config = load_config(demo.config_path, use_user_file=False, use_machine_file=False)
+    config = load_config(demo.config, use_user_file=False, use_machine_file=False)
     bridges = []
     for b in config.bridge:
         if b.kind == "demo":

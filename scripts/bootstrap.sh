@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Make this machine able to run screenpop and its tests, from a clean checkout.
+#   - Debian packages listed in scripts/apt/*.txt (Qt's libraries, Xvfb, and
+#     the real telephony peers the tests talk to)
+#   - the virtualenv .venv with screenpop and its dev dependencies
+#   - local services the tests use (PostgreSQL, MariaDB, Mosquitto), started
+#     when installed but not running
+# Idempotent and quiet when there is nothing to do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+say() { printf 'bootstrap: %s\n' "$*" >&2; }
+
+# --- Debian packages ----------------------------------------------------------
+if command -v dpkg-query >/dev/null 2>&1 && [ "${SCREENPOP_SKIP_APT:-}" != 1 ]; then
+  want=$(grep -hv '^\s*#' scripts/apt/*.txt | awk 'NF{print $1}' | sort -u)
+  missing=()
+  for pkg in $want; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    say "installing Debian packages: ${missing[*]}"
+    $SUDO apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    # kamailio/baresip/mosquitto packages may start system daemons: the tests run their own.
+    for svc in kamailio; do
+      pgrep -x "$svc" >/dev/null 2>&1 && $SUDO pkill -x "$svc" || true
+    done
+  fi
+fi
+
+# --- Python virtualenv ----------------------------------------------------------
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$PY" -m venv .venv
+fi
+stamp=.venv/.screenpop-installed
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  say "installing screenpop and its dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip >&2
+  .venv/bin/python -m pip install -q -e ".[dev]" >&2
+  touch "$stamp"
+fi
+
+# --- services the tests talk to -------------------------------------------------
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_port() { for _ in $(seq 1 50); do port_open "$1" && return 0; sleep 0.2; done; return 1; }
+if [ "${SCREENPOP_SKIP_SERVICES:-}" != 1 ]; then
+  if ! port_open 5432 && command -v pg_ctlcluster >/dev/null 2>&1; then
+    say "starting PostgreSQL"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start >&2 || true
+    wait_port 5432 || say "PostgreSQL did not come up"
+  fi
+  if ! port_open 3306 && [ -x /usr/sbin/mariadbd ]; then
+    say "starting MariaDB"
+    start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd >&2 || true
+    wait_port 3306 || say "MariaDB did not come up"
+  fi
+  if ! port_open 1883 && command -v mosquitto >/dev/null 2>&1; then
+    say "starting Mosquitto"
+    mosquitto -d -c /etc/mosquitto/mosquitto.conf >&2 || true
+    wait_port 1883 || say "Mosquitto did not come up"
+  fi
+fi
+echo "$ROOT/.venv"
