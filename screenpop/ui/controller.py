@@ -24,6 +24,7 @@ from screenpop.ui.pop import PopWindow
 from screenpop.ui.shortcuts import app_shortcut
 from screenpop.ui.signals import QtPopListener
 from screenpop.ui.tray import RecentWindow, Tray
+from screenpop.ui.widgets import raise_window
 from screenpop.ui.wrapup import WrapupDialog
 
 log = logging.getLogger(__name__)
@@ -138,7 +139,7 @@ class UiController(QObject):
 
     def show_recent(self) -> None:
         self.window.show()
-        self.window.raise_()
+        raise_window(self.window)
         self.window.activateWindow()
 
     # -------------------------------------------------------------- actions --
@@ -187,7 +188,7 @@ class UiController(QObject):
             dialog.finished.connect(lambda _result: self.wrapups.pop(call_id, None))
             self.wrapups[call_id] = dialog
         dialog.show()
-        dialog.raise_()
+        raise_window(dialog)
         dialog.activateWindow()
         return dialog
 

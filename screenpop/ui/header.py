@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from screenpop.card import Card, Match
 from screenpop.frontend import CallInfo
-from screenpop.ui.widgets import label, set_tone
+from screenpop.ui.widgets import isolate_ltr, label, set_tone
 
 #: Item data role holding a match's customer id in the picker and search results.
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
@@ -38,7 +38,7 @@ def caller_line(call: CallInfo | None, card: Card | None) -> str:
     elif number.withheld:
         shown = "Number withheld"
     else:
-        shown = number.e164 or number.received
+        shown = isolate_ltr(number.e164 or number.received)
     return " · ".join(part for part in (name, shown) if part)
 
 

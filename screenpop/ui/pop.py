@@ -35,6 +35,7 @@ from screenpop.ui.notes import NotesEdit
 from screenpop.ui.section_views import card_currency, tier_text
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.settings import load_pop_pos, save_pop_pos
+from screenpop.ui.widgets import align_for_direction, raise_window
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ class PopWindow(QWidget):
         self.notes_box = notes_box
         column.addWidget(notes_box)
 
-        footer = QWidget()
+        footer = self.footer = QWidget()
         footer.setObjectName("pop-footer")
         buttons = QHBoxLayout(footer)
         buttons.setContentsMargins(12, 8, 12, 10)
@@ -337,7 +338,7 @@ class PopWindow(QWidget):
             self.refuse_focus()
         self.expand()
         self.show()
-        self.raise_()
+        raise_window(self)
         self._fit()
 
     def _render(self, name: str) -> None:
@@ -353,12 +354,14 @@ class PopWindow(QWidget):
 
     def _fit(self) -> None:
         """Be as tall as the content, up to the screen; keep inside the screen."""
-        layout = self.layout()
-        if layout is not None:
-            layout.activate()
+        align_for_direction(self, self.formats.rtl)
+        # Summed by hand: the window's own layout caches its hint until the
+        # next event-loop pass, and the pop must be right before it paints.
+        parts = [self.header, self.content_scroll, self.notes_box, self.footer]
+        wanted = sum(p.sizeHint().height() for p in parts if not p.isHidden()) + 2
         available = self._screen_area()
-        height = min(self.sizeHint().height(), available.height() - 2 * EDGE_MARGIN)
-        self.resize(POP_WIDTH, max(height, self.minimumSizeHint().height()))
+        height = min(wanted, available.height() - 2 * EDGE_MARGIN)
+        self.resize(POP_WIDTH, height)
         self._place()
 
     def _screen_area(self) -> QRect:

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from screenpop.frontend import CallRecord
 from screenpop.ui.formatting import Formats
+from screenpop.ui.widgets import isolate_ltr
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def caller_text(record: CallRecord) -> str:
-    number = record.e164 or record.number or "withheld"
+    number = isolate_ltr(record.e164 or record.number) or "withheld"
     return f"{record.caller_name} · {number}" if record.caller_name else number
 
 

@@ -170,6 +170,13 @@ def _term_list(values: Any) -> list[tuple[str, str]]:
     return out
 
 
+def term_names(terms: Any) -> list[str]:
+    """Terms as a list: sources give a list, or one text ("Net 30" / "Net 30; Net 15")."""
+    if isinstance(terms, (list, tuple)):
+        return [str(t) for t in terms if t]
+    return [part.strip() for part in str(terms).split(";") if part.strip()]
+
+
 def _chips(terms: list[str], tone: str = "") -> QWidget:
     row = QHBoxLayout()
     row.setSpacing(6)
@@ -194,10 +201,15 @@ def credit_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
         column.addWidget(banner)
     stats = QHBoxLayout()
     stats.setSpacing(24)
-    stats.addWidget(Stat("Limit", fmt.money(data.get("limit"), currency)))
+    limit = data.get("limit")
+    if limit is not None:
+        stats.addWidget(Stat("Limit", fmt.money(limit, currency)))
     available = data.get("available")
-    short = (n := to_decimal(available)) is not None and n <= 0
-    stats.addWidget(Stat("Available", fmt.money(available, currency), tone="bad" if short else ""))
+    if available is not None:
+        short = (n := to_decimal(available)) is not None and n <= 0
+        stats.addWidget(
+            Stat("Available", fmt.money(available, currency), tone="bad" if short else "")
+        )
     grade = first(data, "risk_grade", "grade")
     if grade is not None:
         stats.addWidget(Stat("Risk grade", str(grade)))
@@ -208,9 +220,9 @@ def credit_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
     if allowed:
         column.addWidget(label("May offer", role="caption"))
         column.addWidget(_chips([t for t, _ in allowed], tone="good"))
-    elif isinstance(terms, list) and terms:
+    elif terms:
         column.addWidget(label("Terms", role="caption"))
-        column.addWidget(_chips([str(t) for t in terms]))
+        column.addWidget(_chips(term_names(terms)))
     refused = _term_list(data.get("refused"))
     if refused:
         column.addWidget(label("Not allowed", role="caption"))

@@ -60,6 +60,9 @@ class SectionBox(QFrame):
     def _clear(self) -> None:
         if self.content is not None:
             self._layout.removeWidget(self.content)
+            # Hidden now: deletion waits for the event loop, and until then
+            # the old content would paint under the new.
+            self.content.hide()
             self.content.deleteLater()
             self.content = None
 
@@ -90,3 +93,6 @@ class SectionBox(QFrame):
         )
         self.content = content
         self._layout.addWidget(content)
+        # A widget added to a visible layout is shown only by a queued call;
+        # show it now so the pop's size is right at once.
+        content.show()

@@ -9,6 +9,7 @@ means the same thing everywhere and code never hard-codes one.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 
@@ -47,3 +48,31 @@ class Stat(QWidget):
         self.note = label(note, role="note", tone=tone)
         self.note.setVisible(bool(note))
         layout.addWidget(self.note)
+
+
+def raise_window(widget: QWidget) -> None:
+    """Raise without activating; skipped where the platform cannot (it would warn)."""
+    if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+        widget.raise_()
+
+
+def align_for_direction(root: QWidget, rtl: bool) -> None:
+    """Make plain labels under ``root`` start at the reading edge of the layout.
+
+    QLabel aligns by the direction of its *text*, so English captions stay
+    left-aligned in a right-to-left (he_IL) pop; this aligns them right there.
+    """
+    if not rtl:
+        return
+    horizontal = Qt.AlignmentFlag.AlignHorizontal_Mask
+    for child in root.findChildren(QLabel):
+        if child.alignment() & horizontal == Qt.AlignmentFlag.AlignLeft:
+            vertical = child.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+            child.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute | vertical
+            )
+
+
+def isolate_ltr(text: str) -> str:
+    """Keep a phone number or code left-to-right inside right-to-left text (``+972…``)."""
+    return f"\u2066{text}\u2069" if text else text
