@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
+from scipy.linalg import lapack
 
 #: Beyond this many products the dense Gram matrix gets too big (8k: ~1 GB).
 MAX_PRODUCTS = 8000
@@ -47,6 +48,12 @@ class FitParams:
     neighbours: int = 100
     #: Recent-popularity window for the backoff ("popular this season").
     season_days: int = 30
+    #: Scoring: an owned product's weight halves every this many days before
+    #: the customer's latest purchase (30 beat 15, 60 and no decay).
+    half_life_days: float = 30.0
+    #: Scoring without dates: weight per rank of a most-recent-first sequence
+    #: (0.99 beat 0.97 and 0.9; dates do better still).
+    rank_decay: float = 0.99
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,10 +160,28 @@ def _ease(gram: npt.NDArray[np.float64], l2: float) -> npt.NDArray[np.float64]:
     if n == 0:
         return np.zeros((0, 0))
     gram[np.diag_indices(n)] += l2
-    p = np.linalg.inv(gram)
+    # Symmetric positive definite: Cholesky inverse in place (about 3x faster
+    # than LU ``np.linalg.inv`` and no second n x n buffer).
+    c, info = lapack.dpotrf(gram, lower=0, overwrite_a=1, clean=0)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"Cholesky factorisation failed (info={info})")
+    p, info = lapack.dpotri(c, lower=0, overwrite_c=1)
+    if info != 0:
+        raise np.linalg.LinAlgError(f"Cholesky inverse failed (info={info})")
+    _mirror_upper(p)
     p /= -np.diag(p)[None, :]
     np.fill_diagonal(p, 0.0)
     return np.asarray(p, dtype=np.float64)
+
+
+def _mirror_upper(a: npt.NDArray[np.float64], block: int = 512) -> None:
+    """Copy the upper triangle onto the lower one, in place, block by block."""
+    n = a.shape[0]
+    for i in range(0, n, block):
+        j = min(i + block, n)
+        a[i:j, :i] = a[:i, i:j].T
+        d = a[i:j, i:j]
+        d[:] = np.triu(d) + np.triu(d, 1).T
 
 
 def _prune(

@@ -35,12 +35,6 @@ from screenpop.sources.base import HistoryRow
 FORMAT = "screenpop-crosssell"
 FORMAT_VERSION = 1
 
-#: Weight of an owned product halves every this many days before the
-#: customer's latest purchase (validation: 30 d beat 15 d, 60 d and none).
-HALF_LIFE_DAYS = 30.0
-#: Without dates, weight per rank of a most-recent-first ``owned`` sequence.
-RANK_DECAY = 0.99
-
 _PROGRESS_EVERY = 100_000
 _EPOCH = date(1970, 1, 1)
 
@@ -81,6 +75,8 @@ class ModelInfo:
     neighbours: int
     season_days: int
     season_customers: int
+    half_life_days: float
+    rank_decay: float
 
 
 _ARRAYS = ("products", "descriptions", "indptr", "indices", "weights", "cocounts",
@@ -127,7 +123,9 @@ class CrossSellModel:
         self._cocounts = cocounts
         self._customers = customers
         self._season = season
-        self._index = {str(p): i for i, p in enumerate(products.tolist())}
+        self._codes: list[str] = [str(p) for p in products.tolist()]
+        self._texts: list[str] = [str(d) for d in descriptions.tolist()]
+        self._index = {p: i for i, p in enumerate(self._codes)}
         # Backoff order: this season's favourites, then all-time, then code.
         self._popular = np.lexsort((np.arange(n), -customers, -season))
         excluded = set(info.exclude)
@@ -155,7 +153,7 @@ class CrossSellModel:
 
     def description(self, product: str) -> str | None:
         i = self._index.get(product)
-        return None if i is None else str(self._descriptions[i])
+        return None if i is None else self._texts[i]
 
     # -- scoring -----------------------------------------------------------
     def suggest(
@@ -170,9 +168,10 @@ class CrossSellModel:
 
         ``owned``: product codes the customer bought. Recency matters: give
         ``last_bought`` (product → ISO date of its last purchase) and owned
-        products are weighted by age (half-life ``HALF_LIFE_DAYS`` before the
-        newest); else a ``Sequence`` is read as most-recent-first (weight
-        ``RANK_DECAY ** rank``); any other collection is weighted evenly.
+        products are weighted by age (half-life ``info.half_life_days``
+        before the newest); else a ``Sequence`` is read as most-recent-first
+        (weight ``info.rank_decay ** rank``); any other collection is
+        weighted evenly (and read in sorted order).
         Unknown codes are ignored. Products in ``exclude`` or in the build's
         exclusion list are never suggested. With nothing to go on (or too few
         neighbours) the rest is filled with the season's popular products.
@@ -204,24 +203,24 @@ class CrossSellModel:
         seen: set[int] = set()
         rows: list[int] = []
         ranks: list[int] = []
+        kept: list[str] = []
+        index = self._index
         for rank, code in enumerate(codes):
-            i = self._index.get(code)
+            i = index.get(code)
             if i is not None and i not in seen:
                 seen.add(i)
                 rows.append(i)
                 ranks.append(rank)
+                kept.append(code)
         idx = np.array(rows, dtype=np.int64)
         if last_bought is not None and rows:
-            days = np.array(
-                [_day(last_bought.get(str(self._products[i]), "")) for i in rows],
-                dtype=np.float64,
-            )
+            days = _days([last_bought.get(code, "") for code in kept])
             known = ~np.isnan(days)
             newest = float(days[known].max()) if known.any() else 0.0
             age = np.where(known, newest - days, 0.0)
-            w = np.power(0.5, age / HALF_LIFE_DAYS)
+            w = np.power(0.5, age / self.info.half_life_days)
         elif isinstance(owned, Sequence):
-            w = np.power(RANK_DECAY, np.array(ranks, dtype=np.float64))
+            w = np.power(self.info.rank_decay, np.array(ranks, dtype=np.float64))
         else:
             w = np.ones(len(rows), dtype=np.float64)
         if w.size:
@@ -241,10 +240,11 @@ class CrossSellModel:
         if total == 0:
             return []
         # Gather every owned product's neighbour slice in one go.
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        pos = offsets + np.arange(total)
+        pos = np.arange(total, dtype=np.int64)
+        pos += np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
         cols = self._indices[pos]
-        contrib = self._weights[pos] * np.repeat(w, lengths)
+        contrib = self._weights[pos]
+        contrib *= np.repeat(w, lengths)
         scores = np.bincount(cols, weights=contrib, minlength=blocked.size)
         scores[blocked] = 0.0
         cand = np.flatnonzero(scores > 0)
@@ -255,20 +255,26 @@ class CrossSellModel:
             cutoff = scores[cand[part]].min()
             cand = cand[scores[cand] >= cutoff]  # keep ties, order below
         cand = cand[np.lexsort((cand, -scores[cand]))][:top]
-        # Reason: the owned product contributing most to each suggestion.
-        owner = np.repeat(rows, lengths)
+        # Reason: the owned product contributing most to each suggestion
+        # (ties: the earlier product index).
+        slot = np.full(blocked.size, -1, dtype=np.int64)
+        slot[cand] = np.arange(cand.size)
+        hit = np.flatnonzero(slot[cols] >= 0)
+        owner = np.repeat(rows, lengths)[hit]
+        order = np.lexsort((owner, -contrib[hit], slot[cols[hit]]))
+        hit_sorted = hit[order]
+        first = np.r_[0, np.flatnonzero(np.diff(slot[cols[hit_sorted]])) + 1]
+        best = hit_sorted[first]  # one per suggestion, in ``cand`` order
+        owners = owner[order][first]
         out: list[Suggestion] = []
-        for j in cand.tolist():
-            hit = np.flatnonzero(cols == j)
-            best = hit[np.lexsort((owner[hit], -contrib[hit]))[0]]
-            k = int(owner[best])
-            n_co = int(self._cocounts[pos[best]])
+        for j, b, k in zip(cand.tolist(), best.tolist(), owners.tolist(), strict=True):
+            n_co = int(self._cocounts[pos[b]])
             out.append(
                 Suggestion(
-                    product=str(self._products[j]),
-                    description=str(self._descriptions[j]),
+                    product=self._codes[j],
+                    description=self._texts[j],
                     score=round(float(scores[j]), 6),
-                    reason=f"bought with {self._descriptions[k]} by {_customers(n_co)}",
+                    reason=f"bought with {self._texts[k]} by {_customers(n_co)}",
                 )
             )
         return out
@@ -293,8 +299,8 @@ class CrossSellModel:
                 score = 0.0
             out.append(
                 Suggestion(
-                    product=str(self._products[i]),
-                    description=str(self._descriptions[i]),
+                    product=self._codes[i],
+                    description=self._texts[i],
                     score=round(score, 6),
                     reason=reason,
                 )
@@ -365,6 +371,17 @@ def _customers(n: int) -> str:
     return f"{n} customer" if n == 1 else f"{n} customers"
 
 
+def _days(isos: list[str]) -> npt.NDArray[np.float64]:
+    """Days since 1970 of ISO dates/datetimes; NaN where unreadable."""
+    try:
+        d = np.array([s[:10] for s in isos], dtype="datetime64[D]")
+        out = d.astype(np.int64).astype(np.float64)
+        out[np.isnat(d)] = np.nan
+        return out
+    except ValueError:
+        return np.array([_day(s) for s in isos], dtype=np.float64)
+
+
 def _day(iso: str) -> float:
     """Days since 1970 of an ISO date/datetime; NaN when unreadable."""
     try:
@@ -385,6 +402,8 @@ def _info_json(info: ModelInfo) -> dict[str, Any]:
         "neighbours": info.neighbours,
         "season_days": info.season_days,
         "season_customers": info.season_customers,
+        "half_life_days": info.half_life_days,
+        "rank_decay": info.rank_decay,
     }
 
 
@@ -402,6 +421,8 @@ def _info_from_json(obj: Any) -> ModelInfo:
         neighbours=int(obj["neighbours"]),
         season_days=int(obj["season_days"]),
         season_customers=int(obj["season_customers"]),
+        half_life_days=float(obj["half_life_days"]),
+        rank_decay=float(obj["rank_decay"]),
     )
 
 
@@ -494,6 +515,8 @@ def model_from_arrays(
         neighbours=params.neighbours,
         season_days=params.season_days,
         season_customers=res.season_customers,
+        half_life_days=params.half_life_days,
+        rank_decay=params.rank_decay,
     )
     return CrossSellModel(
         info=info,
