@@ -34,13 +34,12 @@ from typing import Any, Literal
 from sqlalchemy import (
     ColumnElement,
     Engine,
+    bindparam,
     create_engine,
     event,
-    insert,
     or_,
     select,
     tuple_,
-    update,
 )
 from sqlalchemy.engine import URL, Connection, Row
 from sqlalchemy.exc import SQLAlchemyError
@@ -49,7 +48,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from screenpop.card import Card
 from screenpop.events import CallEvent, CallState
 from screenpop.frontend import CallRecord
-from screenpop.journal.models import SCHEMA_HEAD, Call, CallEventRow
+from screenpop.journal.models import SCHEMA_HEAD, Base, Call, CallEventRow
 from screenpop.phone import PhoneNumber
 
 #: How long a statement waits for a lock held by another connection or process.
@@ -119,6 +118,19 @@ _MERGE_COLUMNS = (
     Call.bridge,
 )
 
+# Writes run as statements built once at import: building a statement (and its
+# cache key) per call cost more than the SQLite work itself (profiled: ~70% of
+# record_event). Parameters are bound per call; the compiled form is cached.
+_CALLS = Base.metadata.tables["calls"]
+_EVENTS = Base.metadata.tables["call_events"]
+_SELECT_FOR_MERGE = select(*_MERGE_COLUMNS).where(Call.call_id == bindparam("key"))
+_SELECT_TIMES = select(Call.answered_at, Call.ended_at).where(Call.call_id == bindparam("key"))
+_EXISTS = select(Call.call_id).where(Call.call_id == bindparam("key"))
+_INSERT_CALL = _CALLS.insert()
+#: SET columns come from the parameter names (all but ``key``).
+_UPDATE_CALL = _CALLS.update().where(_CALLS.c.call_id == bindparam("key"))
+_INSERT_EVENT = _EVENTS.insert()
+
 
 def _to_record(row: Row[*tuple[Any, ...]]) -> CallRecord:
     try:
@@ -169,18 +181,20 @@ def _probe_revision(path: Path) -> str | None:
         tables = {
             row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         }
-        if not tables:
-            return None
-        if "alembic_version" not in tables or "calls" not in tables:
-            shown = ", ".join(sorted(tables)[:5])
-            raise JournalError(
-                f"{path} is a SQLite database but not a screenpop journal (tables: {shown})"
-            )
-        versions = [row[0] for row in con.execute("SELECT version_num FROM alembic_version")]
+        versions: list[str] = []
+        if "alembic_version" in tables:
+            versions = [row[0] for row in con.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.DatabaseError as exc:
         raise JournalError(f"{path} is not a screenpop journal: {exc}") from exc
     finally:
         con.close()
+    if tables <= {"alembic_version"} and not versions:
+        return None  # new, or migrated down to base: (re)create the schema
+    if "alembic_version" not in tables or "calls" not in tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise JournalError(
+            f"{path} is a SQLite database but not a screenpop journal (tables: {shown})"
+        )
     if len(versions) != 1:
         raise JournalError(f"journal {path} has an unexpected schema version table {versions!r}")
     return str(versions[0])
@@ -307,8 +321,11 @@ class Journal:
 
     @staticmethod
     def _exists(conn: Connection, call_id: str) -> bool:
-        found = conn.execute(select(Call.call_id).where(Call.call_id == call_id)).first()
-        return found is not None
+        return conn.execute(_EXISTS, {"key": call_id}).first() is not None
+
+    @staticmethod
+    def _update(conn: Connection, call_id: str, values: dict[str, Any]) -> int:
+        return conn.execute(_UPDATE_CALL, {"key": call_id, **values}).rowcount
 
     @staticmethod
     def _insert_stub(conn: Connection, call_id: str, state: CallState, at: float) -> None:
@@ -318,9 +335,8 @@ class Journal:
         filled where still blank).
         """
         conn.execute(
-            insert(Call).values(
-                call_id=call_id, state=state.value, ringing_at=at, updated_at=time.time()
-            )
+            _INSERT_CALL,
+            {"call_id": call_id, "state": state.value, "ringing_at": at, "updated_at": time.time()},
         )
 
     # -------------------------------------------------------------- writes --
@@ -337,73 +353,70 @@ class Journal:
         now = time.time()
         received = number.received or event.caller_number
         with self._write() as conn:
-            row = conn.execute(select(*_MERGE_COLUMNS).where(Call.call_id == event.call_id)).first()
+            row = conn.execute(_SELECT_FOR_MERGE, {"key": event.call_id}).first()
             if row is None:
+                answered = event.state is CallState.ANSWERED
+                ended = event.state in (CallState.ENDED, CallState.MISSED)
                 conn.execute(
-                    insert(Call).values(
-                        call_id=event.call_id,
-                        bridge=event.bridge,
-                        number_received=received,
-                        number_e164=number.e164,
-                        caller_name=event.caller_name,
-                        called=event.called,
-                        state=event.state.value,
-                        ringing_at=event.ts,
-                        answered_at=event.ts if event.state is CallState.ANSWERED else None,
-                        ended_at=event.ts
-                        if event.state in (CallState.ENDED, CallState.MISSED)
-                        else None,
-                        answered_by=(event.agent or None)
-                        if event.state is CallState.ANSWERED
-                        else None,
-                        updated_at=now,
-                    )
+                    _INSERT_CALL,
+                    {
+                        "call_id": event.call_id,
+                        "bridge": event.bridge,
+                        "number_received": received,
+                        "number_e164": number.e164,
+                        "caller_name": event.caller_name,
+                        "called": event.called,
+                        "state": event.state.value,
+                        "ringing_at": event.ts,
+                        "answered_at": event.ts if answered else None,
+                        "ended_at": event.ts if ended else None,
+                        "answered_by": (event.agent or None) if answered else None,
+                        "updated_at": now,
+                    },
                 )
             else:
-                conn.execute(
-                    update(Call)
-                    .where(Call.call_id == event.call_id)
-                    .values(**self._merge(row, event, number, received), updated_at=now)
-                )
+                changes = self._merge(row, event, number, received)
+                changes["updated_at"] = now
+                self._update(conn, event.call_id, changes)
             conn.execute(
-                insert(CallEventRow).values(
-                    call_id=event.call_id,
-                    state=event.state.value,
-                    ts=event.ts,
-                    bridge=event.bridge,
-                    agent=event.agent,
-                    received_at=now,
-                )
+                _INSERT_EVENT,
+                {
+                    "call_id": event.call_id,
+                    "state": event.state.value,
+                    "ts": event.ts,
+                    "bridge": event.bridge,
+                    "agent": event.agent,
+                    "received_at": now,
+                },
             )
 
     @staticmethod
     def _merge(
         row: Row[*tuple[Any, ...]], event: CallEvent, number: PhoneNumber, received: str
     ) -> dict[str, Any]:
-        changes: dict[str, Any] = {"ringing_at": min(row.ringing_at, event.ts)}
+        """The call row's new values after ``event`` (every merge column, so one UPDATE form)."""
         try:
             current_rank = _RANK[CallState(row.state)]
         except ValueError:
             current_rank = -1
-        if _RANK[event.state] > current_rank:
-            changes["state"] = event.state.value
+        answered_at, ended_at, answered_by = row.answered_at, row.ended_at, row.answered_by
         if event.state is CallState.ANSWERED:
-            changes["answered_at"] = _earliest(row.answered_at, event.ts)
-            if event.agent and not row.answered_by:
-                changes["answered_by"] = event.agent
+            answered_at = _earliest(answered_at, event.ts)
+            answered_by = answered_by or event.agent or None
         elif event.state in (CallState.ENDED, CallState.MISSED):
-            changes["ended_at"] = _earliest(row.ended_at, event.ts)
-        if not row.number_received and received:
-            changes["number_received"] = received
-        if row.number_e164 is None and number.e164:
-            changes["number_e164"] = number.e164
-        if not row.caller_name and event.caller_name:
-            changes["caller_name"] = event.caller_name
-        if not row.called and event.called:
-            changes["called"] = event.called
-        if not row.bridge and event.bridge:
-            changes["bridge"] = event.bridge
-        return changes
+            ended_at = _earliest(ended_at, event.ts)
+        return {
+            "state": event.state.value if _RANK[event.state] > current_rank else row.state,
+            "ringing_at": min(row.ringing_at, event.ts),
+            "answered_at": answered_at,
+            "ended_at": ended_at,
+            "answered_by": answered_by,
+            "number_received": row.number_received or received,
+            "number_e164": row.number_e164 or number.e164,
+            "caller_name": row.caller_name or event.caller_name,
+            "called": row.called or event.called,
+            "bridge": row.bridge or event.bridge,
+        }
 
     def record_card(self, call_id: str, card: Card, pop_latency_ms: float) -> None:
         """Keep who the caller was, how fast the pop was, which sections failed, and the card.
@@ -413,27 +426,21 @@ class Journal:
         """
         now = time.time()
         snapshot = json.dumps(card.to_json(), default=str, separators=(",", ":"))
+        values: dict[str, Any] = {
+            "customer_id": card.customer.customer_id if card.customer else None,
+            "customer_name": card.customer.name if card.customer else None,
+            "matches": len(card.matches),
+            "pop_latency_ms": float(pop_latency_ms),
+            "failed_sections": json.dumps(card.failed_sections),
+            "card_json": snapshot,
+            "updated_at": now,
+        }
         with self._write() as conn:
-            if not self._exists(conn, call_id):
+            if self._update(conn, call_id, values) == 0:
                 self._insert_stub(conn, call_id, CallState.RINGING, now - pop_latency_ms / 1000)
-                conn.execute(
-                    update(Call)
-                    .where(Call.call_id == call_id)
-                    .values(number_received=card.number.received, number_e164=card.number.e164)
-                )
-            conn.execute(
-                update(Call)
-                .where(Call.call_id == call_id)
-                .values(
-                    customer_id=card.customer.customer_id if card.customer else None,
-                    customer_name=card.customer.name if card.customer else None,
-                    matches=len(card.matches),
-                    pop_latency_ms=float(pop_latency_ms),
-                    failed_sections=json.dumps(card.failed_sections),
-                    card_json=snapshot,
-                    updated_at=now,
-                )
-            )
+                values["number_received"] = card.number.received
+                values["number_e164"] = card.number.e164
+                self._update(conn, call_id, values)
 
     def record_outcome(
         self,
@@ -451,9 +458,7 @@ class Journal:
         """
         when = time.time() if at is None else at
         with self._write() as conn:
-            row = conn.execute(
-                select(Call.answered_at, Call.ended_at).where(Call.call_id == call_id)
-            ).first()
+            row = conn.execute(_SELECT_TIMES, {"key": call_id}).first()
             if row is None:
                 self._insert_stub(conn, call_id, state, when)
                 answered_at, ended_at = None, None
@@ -470,35 +475,26 @@ class Journal:
                 values["answered_at"] = when
             if state in (CallState.ENDED, CallState.MISSED) and ended_at is None:
                 values["ended_at"] = when
-            conn.execute(update(Call).where(Call.call_id == call_id).values(**values))
+            self._update(conn, call_id, values)
 
     def save_wrapup(self, call_id: str, disposition: str, notes: str) -> None:
         """The agent's disposition and notes; replaces the draft. Unknown call → JournalError."""
         now = time.time()
+        values = {
+            "disposition": disposition,
+            "notes": notes,
+            "notes_draft": None,
+            "wrapped_up_at": now,
+            "updated_at": now,
+        }
         with self._write() as conn:
-            result = conn.execute(
-                update(Call)
-                .where(Call.call_id == call_id)
-                .values(
-                    disposition=disposition,
-                    notes=notes,
-                    notes_draft=None,
-                    wrapped_up_at=now,
-                    updated_at=now,
-                )
-            )
-            if result.rowcount == 0:
+            if self._update(conn, call_id, values) == 0:
                 raise JournalError(f"no call {call_id!r} in the journal")
 
     def save_notes_draft(self, call_id: str, notes: str) -> None:
         """Notes being typed, kept so a crash loses nothing. Unknown call → JournalError."""
         with self._write() as conn:
-            result = conn.execute(
-                update(Call)
-                .where(Call.call_id == call_id)
-                .values(notes_draft=notes, updated_at=time.time())
-            )
-            if result.rowcount == 0:
+            if self._update(conn, call_id, {"notes_draft": notes, "updated_at": time.time()}) == 0:
                 raise JournalError(f"no call {call_id!r} in the journal")
 
     # --------------------------------------------------------------- reads --
