@@ -1,0 +1,33 @@
+"""A small slice of the real retail data for the cross-sell tests."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import itertools
+from pathlib import Path
+
+import pytest
+
+from screenpop.sources.base import HistoryRow
+
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "online_retail_clean.csv.gz"
+
+
+@pytest.fixture(scope="session")
+def real_rows() -> list[HistoryRow]:
+    """The first 30,000 lines (Dec 2010 - Jan 2011) of the cleaned UCI data."""
+    if not DATA.exists():
+        pytest.skip(f"real retail data not found at {DATA}")
+    with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
+        return [
+            HistoryRow(
+                r["CustomerID"],
+                r["StockCode"],
+                r["Description"],
+                r["InvoiceDate"].replace(" ", "T"),
+                float(r["Quantity"]),
+                float(r["Quantity"]) * float(r["UnitPrice"]),
+            )
+            for r in itertools.islice(csv.DictReader(fh), 30_000)
+        ]
