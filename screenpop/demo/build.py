@@ -49,7 +49,8 @@ CREDIT_DB = "credit.db"
 CONFIG_FILE = "screenpop-demo.toml"
 STAMP_FILE = "demo-stamp.json"
 CROSSSELL_MODEL = "crosssell.model"
-#: What may be in a demo directory; anything else means it is not ours.
+#: What the build makes and a rebuild replaces; anything else in a demo
+#: directory (the demo journal) is carried into the rebuilt one.
 OWN_NAMES = frozenset(
     {ACCOUNTING_DB, SALES_DB, CREDIT_DB, CONFIG_FILE, STAMP_FILE, CROSSSELL_MODEL}
     | {
@@ -514,12 +515,26 @@ def _sweep_stale_builds(parent: Path, name: str) -> None:
             pass
 
 
+def _carry_over(previous: Path, root: Path) -> None:
+    """Move what the app keeps beside the demo (its journal) into the new one.
+
+    The demo directory also holds files the build does not make, such as
+    ``screenpop demo``'s journal; a rebuild must never lose them. They are
+    renamed, not copied, so an open SQLite file keeps working.
+    """
+    for entry in sorted(previous.iterdir()):
+        if entry.name not in OWN_NAMES:
+            os.replace(entry, root / entry.name)
+
+
 def build_demo(target: Path, *, force: bool = False, data_dir: Path = DATA_DIR) -> DemoSet:
     """Build the demo in ``target`` (a directory the demo owns) and describe it.
 
     A complete, current demo is reused unless ``force``. Otherwise it is built
-    beside ``target`` and renamed into place; an existing ``target`` that
-    holds anything but demo files is refused rather than replaced.
+    beside ``target`` and renamed into place; files in an existing demo that
+    the build does not make (the demo journal) move into the new one, and the
+    old cross-sell model is dropped with the data it was learned from. An
+    existing ``target`` that is not a demo directory is refused, not replaced.
     """
     root = Path(os.path.abspath(target))
     if not force and is_complete(root, data_dir):
@@ -528,10 +543,10 @@ def build_demo(target: Path, *, force: bool = False, data_dir: Path = DATA_DIR) 
         if not root.is_dir():
             raise DemoError(f"{root} exists and is not a directory")
         foreign = sorted(p.name for p in root.iterdir() if p.name not in OWN_NAMES)
-        if foreign:
+        if foreign and not (root / STAMP_FILE).is_file():
             raise DemoError(
-                f"refusing to replace {root}: it holds files that are not the demo's "
-                f"({', '.join(foreign[:5])})"
+                f"refusing to replace {root}: it is not a demo directory "
+                f"(holds {', '.join(foreign[:5])})"
             )
     missing = [name for name in DATA_FILES if not (data_dir / name).is_file()]
     if missing:
@@ -548,10 +563,16 @@ def build_demo(target: Path, *, force: bool = False, data_dir: Path = DATA_DIR) 
         os.replace(work, root)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
-        if old is not None and not root.exists():
-            os.replace(old / root.name, root)  # put the previous demo back
-        raise
-    finally:
         if old is not None:
+            if not root.exists():
+                os.replace(old / root.name, root)  # put the previous demo back
             shutil.rmtree(old, ignore_errors=True)
+        raise
+    if old is not None:
+        try:
+            _carry_over(old / root.name, root)
+        except OSError as exc:
+            # Keep ``old``: it still holds what could not be moved.
+            raise DemoError(f"demo rebuilt, but files stayed in {old}: {exc}") from exc
+        shutil.rmtree(old, ignore_errors=True)
     return _demo_set(root)

@@ -288,11 +288,35 @@ def test_failed_rebuild_keeps_the_previous_demo(
     assert build_demo(target, data_dir=slice_data) == before
 
 
+def test_rebuild_keeps_the_demo_journal(slice_data: Path, tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    demo = build_demo(target, data_dir=slice_data)
+    con = sqlite3.connect(target / "journal.db")
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("CREATE TABLE calls (id TEXT)")
+    con.execute("INSERT INTO calls VALUES ('kept')")
+    con.commit()  # left open: the running app holds its journal
+    try:
+        demo.crosssell_model.write_bytes(b"learned from the old data")
+        build_demo(target, force=True, data_dir=slice_data)
+        (target / STAMP_FILE).write_text("{}", encoding="utf-8")  # stale: rebuilt next time
+        build_demo(target, data_dir=slice_data)
+        con.execute("INSERT INTO calls VALUES ('still writable')")
+        con.commit()
+    finally:
+        con.close()
+    assert scalar(target / "journal.db", "SELECT group_concat(id) FROM calls") == (
+        "kept,still writable"
+    )
+    assert not demo.crosssell_model.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+
+
 def test_refuses_to_replace_a_foreign_directory(slice_data: Path, tmp_path: Path) -> None:
     target = tmp_path / "Documents"
     target.mkdir()
     (target / "thesis.odt").write_text("precious", encoding="utf-8")
-    with pytest.raises(DemoError, match="not the demo's"):
+    with pytest.raises(DemoError, match="not a demo directory"):
         build_demo(target, force=True, data_dir=slice_data)
     assert (target / "thesis.odt").read_text(encoding="utf-8") == "precious"
 
