@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -61,6 +62,10 @@ _RANK = {CallState.RINGING: 0, CallState.ANSWERED: 1, CallState.ENDED: 2, CallSt
 _WRITE_OPTION = "screenpop_journal_write"
 
 Synchronous = Literal["FULL", "NORMAL"]
+
+#: Alembic keeps the running migration in module globals (``alembic.context``),
+#: so two journals migrating in one process at once must take turns.
+_ALEMBIC_LOCK = threading.Lock()
 
 
 class JournalError(Exception):
@@ -291,7 +296,8 @@ class Journal:
                         f"screenpop knows (up to {head!r}); update screenpop"
                     )
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                with _ALEMBIC_LOCK:
+                    command.upgrade(config, "head")
         except SQLAlchemyError as exc:
             raise JournalError(f"cannot migrate journal {self.path}: {exc}") from exc
 

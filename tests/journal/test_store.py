@@ -342,3 +342,36 @@ def test_concurrent_readers_while_writing(journal: Journal) -> None:
     assert len(final) == calls
     assert all(r.state == "ended" for r in final)
     assert sum(len(journal.events(r.call_id)) for r in final) == calls * 3
+
+
+def test_two_openers_of_a_new_journal_migrate_once(journal_path: Path) -> None:
+    """The app and ``journal export`` may open a brand-new journal at the same moment."""
+    barrier = threading.Barrier(4)
+    opened: list[Journal] = []
+    errors: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            barrier.wait(timeout=10)
+            opened.append(Journal(journal_path))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_it) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    try:
+        assert not errors, errors
+        assert len(opened) == 4
+        record(opened[0], "x", CallState.RINGING, 1.0)
+        assert [r.call_id for r in opened[3].recent()] == ["x"]
+    finally:
+        for j in opened:
+            j.close()
+    con = sqlite3.connect(journal_path)
+    try:
+        assert con.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 1
+    finally:
+        con.close()
