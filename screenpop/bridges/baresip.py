@@ -29,7 +29,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
-from screenpop.bridges.framing import FramingError, NetstringDecoder, encode_netstring
+from screenpop.bridges.framing import NetstringDecoder, encode_netstring
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import BaresipBridge as BaresipConfig
 from screenpop.events import MAX_NAME, CallEvent, CallState, EventError, event_from_mapping
@@ -203,14 +203,12 @@ class BaresipBridge:
             data = await reader.read(65536)
             if not data:
                 raise ConnectionError("baresip closed the connection")
-            try:
-                frames = decoder.feed(data)
-            except FramingError as exc:
-                raise ConnectionError(f"corrupt ctrl_tcp stream: {exc}") from None
-            for frame in frames:
+            for frame in decoder.feed(data):
                 self._maybe_reply(frame)
                 for event in self.mapper.feed_frame(frame):
                     emit(event)
+            if decoder.error is not None:
+                raise ConnectionError(f"corrupt ctrl_tcp stream: {decoder.error}")
 
     def _maybe_reply(self, frame: bytes) -> None:
         if not frame.startswith(b'{"response"'):

@@ -4,8 +4,9 @@ baresip's ctrl_tcp and kamailio's evapi both frame messages as netstrings
 (``<decimal byte length>:<payload>,``, length in UTF-8 *bytes*, frames back to
 back with no separator); simpler pushers send one JSON object per line. Both
 decoders are incremental (TCP delivers arbitrary slices), bounded (a peer can
-not make us buffer without limit) and raise only ``FramingError``, which the
-bridge treats as "this stream is corrupt, reconnect".
+not make us buffer without limit) and never raise: frames completed before a
+corruption are still delivered, then ``error`` says what broke and the bridge
+treats the stream as lost ("reconnect"), because the position in it is.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class NetstringDecoder:
     def __init__(self, max_frame: int = MAX_FRAME) -> None:
         self.max_frame = max_frame
         self._buf = bytearray()
+        #: Set once the stream turned out corrupt; no frame is decoded after it.
+        self.error: FramingError | None = None
 
     @property
     def pending(self) -> int:
@@ -39,14 +42,23 @@ class NetstringDecoder:
         return len(self._buf)
 
     def feed(self, data: bytes) -> list[bytes]:
-        """Add ``data``; return every frame it completed, in order.
+        """Add ``data``; return every frame completed before any corruption, in order.
 
-        Raises ``FramingError`` on a malformed prefix, an oversized frame or a
-        missing trailing comma. After an error the decoder must be discarded
-        (the position in the stream is lost), as the connection must be.
+        A malformed prefix, an oversized frame or a missing trailing comma sets
+        ``error``; from then on nothing more is decoded (the connection must go).
         """
-        self._buf += data
         frames: list[bytes] = []
+        if self.error is not None:
+            return frames
+        self._buf += data
+        try:
+            self._decode(frames)
+        except FramingError as exc:
+            self.error = exc
+            self._buf.clear()
+        return frames
+
+    def _decode(self, frames: list[bytes]) -> None:
         while self._buf:
             colon = self._buf.find(b":", 0, _MAX_DIGITS + 1)
             if colon < 0:
@@ -66,7 +78,6 @@ class NetstringDecoder:
                 raise FramingError("netstring frame not terminated by ','")
             frames.append(bytes(self._buf[colon + 1 : end]))
             del self._buf[: end + 1]
-        return frames
 
 
 class LineDecoder:
@@ -75,6 +86,7 @@ class LineDecoder:
     def __init__(self, max_frame: int = MAX_FRAME) -> None:
         self.max_frame = max_frame
         self._buf = bytearray()
+        self.error: FramingError | None = None
 
     @property
     def pending(self) -> int:
@@ -82,18 +94,23 @@ class LineDecoder:
 
     def feed(self, data: bytes) -> list[bytes]:
         """Add ``data``; return every complete line (without ``\\n``/``\\r\\n``)."""
-        self._buf += data
         frames: list[bytes] = []
+        if self.error is not None:
+            return frames
+        self._buf += data
         while True:
             nl = self._buf.find(b"\n")
             if nl < 0:
                 if len(self._buf) > self.max_frame:
-                    raise FramingError(f"line longer than {self.max_frame} bytes")
+                    self.error = FramingError(f"line longer than {self.max_frame} bytes")
+                    self._buf.clear()
                 break
             line = bytes(self._buf[:nl]).rstrip(b"\r")
             del self._buf[: nl + 1]
             if len(line) > self.max_frame:
-                raise FramingError(f"line longer than {self.max_frame} bytes")
+                self.error = FramingError(f"line longer than {self.max_frame} bytes")
+                self._buf.clear()
+                break
             if line.strip():
                 frames.append(line)
         return frames

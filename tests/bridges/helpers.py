@@ -178,6 +178,8 @@ async def sipp(
     local_port: int,
     timeout: float = 20.0,
     wait: bool = True,
+    extra: list[str] | None = None,
+    headers: str = "",
 ) -> subprocess.Popen[bytes]:
     """Place one call with sipp (Debian ``sip-tester``) using our scenarios."""
     args = [
@@ -185,7 +187,8 @@ async def sipp(
         "-key", "caller", caller, "-key", "display", display,
         "-d", str(pause_ms), "-m", "1", "-p", str(local_port), "-mp", str(local_port + 2),
         "-i", "127.0.0.1", "-nostdin", "-timeout", f"{int(timeout)}s", "-timeout_error",
-        target,
+        "-set", "headers", headers or "X-Screenpop-Test: 1",
+        *(extra or []), target,
     ]
     log = open(cwd / f"sipp-{scenario}-{local_port}.log", "ab")  # noqa: SIM115
     proc = subprocess.Popen(args, cwd=cwd, stdout=log, stderr=subprocess.STDOUT,

@@ -67,3 +67,47 @@ class BaresipPeer:
         if self.proc is not None:
             stop(self.proc)
             self.proc = None
+
+
+REPO = Path(__file__).resolve().parents[2]
+KAMAILIO_SNIPPET = REPO / "installers" / "bridges" / "kamailio" / "screenpop-evapi.cfg"
+KAMAILIO_TEST_CFG = Path(__file__).resolve().parent / "fixtures" / "kamailio" / "kamailio-test.cfg"
+
+
+@dataclass
+class KamailioPeer:
+    """kamailio (Debian ``kamailio`` + extra/json modules) with the shipped evapi snippet."""
+
+    workdir: Path
+    sip_port: int = field(default_factory=free_port)
+    evapi_port: int = field(default_factory=free_port)
+    proc: subprocess.Popen[bytes] | None = None
+
+    def __post_init__(self) -> None:
+        need_program("kamailio")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        cfg = KAMAILIO_TEST_CFG.read_text()
+        cfg = cfg.replace("SIP_PORT", str(self.sip_port)).replace("SNIPPET", str(KAMAILIO_SNIPPET))
+        (self.workdir / "kamailio.cfg").write_text(cfg)
+
+    @property
+    def args(self) -> list[str]:
+        return [
+            "kamailio", "-DD", "-E", "-f", str(self.workdir / "kamailio.cfg"),
+            "-Y", str(self.workdir), "-A", f'SCREENPOP_EVAPI_ADDR="127.0.0.1:{self.evapi_port}"',
+        ]
+
+    def check(self) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*self.args, "-c"], capture_output=True, text=True, timeout=30)
+
+    async def start(self) -> None:
+        log = open(self.workdir / "kamailio.log", "ab")  # noqa: SIM115
+        self.proc = subprocess.Popen(self.args, cwd=self.workdir, stdout=log,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        log.close()
+        await wait_port("127.0.0.1", self.evapi_port)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop(self.proc)
+            self.proc = None

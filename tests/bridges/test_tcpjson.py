@@ -1,0 +1,197 @@
+"""tcp-json bridge: contract events over TCP; kamailio's evapi for real."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from screenpop.bridges.framing import encode_netstring
+from screenpop.bridges.tcpjson import TcpJsonBridge
+from screenpop.config.schema import TcpJsonBridge as TcpJsonConfig
+from screenpop.events import CallState
+from tests.bridges.helpers import ctx, run, running, sipp, wait_port
+from tests.bridges.peers_bridges import BaresipPeer, KamailioPeer
+from tests.peers import free_port, need_program
+
+R, A, E, M = CallState.RINGING, CallState.ANSWERED, CallState.ENDED, CallState.MISSED
+
+
+def event(kind: str, call_id: str = "c1", **extra: object) -> bytes:
+    obj = {"event": kind, "call_id": call_id, "caller_number": "+441632960123",
+           "caller_name": "Ann", "called": "agent", "ts": time.time(), **extra}
+    return json.dumps(obj).encode()
+
+
+@pytest.mark.parametrize("framing", ["netstring", "lines"])
+def test_listen_mode_accepts_both_framings_and_drops_bad_frames(framing: str) -> None:
+    port = free_port()
+    cfg = TcpJsonConfig(kind="tcp-json", port=port, framing=framing, mode="listen")
+
+    def frame(payload: bytes) -> bytes:
+        return encode_netstring(payload) if framing == "netstring" else payload + b"\n"
+
+    async def body() -> None:
+        async with running(TcpJsonBridge(cfg, ctx())) as col:
+            await col.healthy()
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            stream = b"".join([
+                frame(event("ringing")),
+                frame(b"{not json"),
+                frame(event("transferred")),            # unknown event: ignored
+                frame(event("ringing", call_id="")),     # invalid: refused
+                frame(event("answered", agent="agent")),
+                frame(event("ended")),
+            ])
+            for i in range(0, len(stream), 5):  # cut mid-frame on purpose
+                writer.write(stream[i : i + 5])
+                await writer.drain()
+            await col.until(lambda: len(col.events) == 3, 5, "three good events")
+            assert col.states() == [R, A, E]
+            assert col.events[1].agent == "agent"
+            writer.close()
+
+    run(body())
+
+
+def test_connect_mode_reconnects_after_corrupt_stream() -> None:
+    """A server that sends garbage framing is dropped and dialled again."""
+    port = free_port()
+    sessions: list[int] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        sessions.append(1)
+        if len(sessions) == 1:
+            writer.write(encode_netstring(event("ringing")) + b"99999999999:xx")
+        else:
+            writer.write(encode_netstring(event("missed")))
+        await writer.drain()
+        await reader.read()  # hold until the client leaves
+        writer.close()
+
+    async def body() -> None:
+        server = await asyncio.start_server(serve, "127.0.0.1", port)
+        async with server:
+            cfg = TcpJsonConfig(kind="tcp-json", port=port)
+            async with running(TcpJsonBridge(cfg, ctx())) as col:
+                await col.until(lambda: col.states() == [R, M], 5, "ringing then missed")
+                assert len(sessions) == 2
+                assert any(h.state.value == "retrying" and "corrupt" in h.detail
+                           for _, h in col.health)
+
+    run(body())
+
+
+# ------------------------------------------------------------- real kamailio --
+
+
+def _bridge(kam: KamailioPeer) -> TcpJsonBridge:
+    cfg = TcpJsonConfig(kind="tcp-json", port=kam.evapi_port, framing="netstring",
+                        mode="connect")
+    return TcpJsonBridge(cfg, ctx())
+
+
+@pytest.mark.peer("kamailio")
+def test_shipped_snippet_passes_kamailio_config_check(tmp_path: Path) -> None:
+    kam = KamailioPeer(tmp_path)
+    result = kam.check()
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.peer("kamailio")
+def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
+    """sipp -> kamailio (snippet) -> baresip; screenpop hears it all over evapi."""
+    need_program("sipp")
+    need_program("baresip")
+    kam = KamailioPeer(tmp_path / "kamailio")
+    phone = BaresipPeer(tmp_path / "baresip", answermode="manual")
+
+    async def body() -> None:
+        await kam.start()
+        await phone.start()
+        try:
+            async with running(_bridge(kam)) as col:
+                await col.healthy()
+                via = ["-rsa", f"127.0.0.1:{kam.sip_port}"]
+                await sipp("uac_cancel.xml", phone.sip_target, cwd=tmp_path, extra=via,
+                           caller="+441632960123", display='Zo\\"e \\\\B', pause_ms=300,
+                           local_port=free_port(), headers="X-Screenpop-Account: 17850")
+                await col.until(lambda: col.states() == [R, M], 5, "ringing, missed")
+                ring = col.events[0]
+                assert ring.caller_number == "+441632960123"
+                assert ring.caller_name == 'Zo"e \\B'
+                assert ring.called == "agent"
+                assert dict(ring.attached) == {"account": "17850"}
+                assert col.events[1].call_id == ring.call_id
+        finally:
+            phone.stop()
+        # now an auto-answering phone: ringing, answered (by agent), ended
+        auto = BaresipPeer(tmp_path / "baresip-auto", answermode="auto")
+        await auto.start()
+        try:
+            async with running(_bridge(kam)) as col:
+                await col.healthy()
+                await sipp("uac_answered.xml", auto.sip_target, cwd=tmp_path,
+                           extra=["-rsa", f"127.0.0.1:{kam.sip_port}"],
+                           caller="02079460000", display="Alice", pause_ms=200,
+                           local_port=free_port())
+                await col.until(lambda: col.states() == [R, A, E], 5, "ringing, answered, ended")
+                assert col.events[1].agent == "agent"
+                assert len({e.call_id for e in col.events}) == 1
+        finally:
+            auto.stop()
+            kam.stop()
+
+    run(body(), timeout=90)
+
+
+@pytest.mark.peer("kamailio")
+@pytest.mark.slow
+def test_kamailio_restarted_ten_times(tmp_path: Path) -> None:
+    need_program("sipp")
+    need_program("baresip")
+    kam = KamailioPeer(tmp_path / "kamailio")
+    phone = BaresipPeer(tmp_path / "baresip", answermode="auto")
+    reconnect_s: list[float] = []
+
+    async def body() -> None:
+        await phone.start()
+        await kam.start()
+        try:
+            async with running(_bridge(kam)) as col:
+                await col.healthy()
+                for i in range(10):
+                    kam.stop()
+                    await col.until(lambda: not col.health[-1][1].good, 5, "disconnect seen")
+                    await kam.start()
+                    back = time.monotonic()
+                    await col.healthy(timeout=6)
+                    reconnect_s.append(max(0.0, col.health[-1][0] - back))
+                    before = len(col.events)
+                    await sipp("uac_answered.xml", phone.sip_target, cwd=tmp_path,
+                               extra=["-rsa", f"127.0.0.1:{kam.sip_port}"],
+                               caller=f"+4416329600{i:02d}", display=f"Caller {i}",
+                               pause_ms=50, local_port=free_port())
+                    await col.until(lambda b=before: len(col.events) >= b + 3, 5, f"call {i}")
+                    assert [e.state for e in col.events[before:]] == [R, A, E]
+        finally:
+            kam.stop()
+            phone.stop()
+
+    run(body(), timeout=150)
+    print(f"kamailio reconnect after restart: max {max(reconnect_s):.2f} s, "
+          f"mean {sum(reconnect_s) / len(reconnect_s):.2f} s")
+    assert max(reconnect_s) <= 5.0
+
+
+def test_wait_port_helper_sees_listener() -> None:
+    async def body() -> None:
+        port = free_port()
+        server = await asyncio.start_server(lambda r, w: None, "127.0.0.1", port)
+        async with server:
+            await wait_port("127.0.0.1", port, timeout=2)
+
+    run(body())
