@@ -76,7 +76,7 @@ def main() -> int:
     ensure_display()
 
     from PySide6.QtCore import QCoreApplication, QEventLoop
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from screenpop.bridges.base import Health, HealthState
     from screenpop.config.loader import load_config
@@ -98,7 +98,8 @@ def main() -> int:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
         engine = Engine(config, journal_path=Path(tmp) / "journal.db")
         engine.open_core()
-        app = application()
+        app = application()  # kept: the windows below need it alive
+        assert app is not None
 
         def settle(ms: int = 300) -> None:
             deadline = time.monotonic() + ms / 1000

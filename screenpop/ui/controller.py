@@ -156,7 +156,9 @@ class UiController(QObject):
             if isinstance(card, Card):
                 self.pop.show_card(record.call_id, card, record.notes or "", record.state)
             else:
-                self.notice.emit(f"No card for call {record.call_id}")
+                # The core looks the number up again and reports it as for a
+                # ringing call; the pop waits for it under this call id.
+                self.pop.show_pending(record.call_id, record.notes or "", record.state)
 
         self.jobs.start(lambda: self.core.card(record.call_id), show, self.notice.emit)
 

@@ -275,6 +275,22 @@ class PopWindow(QWidget):
         self.notes.load(self._notes.get(call_id) or notes)
         self._present()
 
+    def show_pending(self, call_id: str, notes: str = "", state: str = "") -> None:
+        """Reopen a past call whose card the core is looking up again."""
+        self._leave_current()
+        self.call_id = call_id
+        self.call = None
+        self.state = None
+        self.header.customer.setText("Looking up…")
+        self.header.customer_id.setText("")
+        self.header.set_tier(None)
+        self.header.set_state(f"Reopened · {state}" if state else "Reopened", "")
+        for box in self.boxes.values():
+            box.set_busy()
+            box.hide()
+        self.notes.load(self._notes.get(call_id) or notes)
+        self._present()
+
     def raise_current(self) -> bool:
         """Shortcut "open card": show the current card in full and let the agent type."""
         if self.call_id is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -61,6 +62,8 @@ class WrapupDialog(QDialog):
         self.notes = QPlainTextEdit(notes)
         self.notes.setObjectName("wrapup-notes")
         self.notes.setTabChangesFocus(True)
+        # Prefilled notes are continued, not typed over at the front.
+        self.notes.moveCursor(QTextCursor.MoveOperation.End)
         form.addRow("Notes", self.notes)
         layout.addLayout(form)
         self.error = label("", role="status", wrap=True)
