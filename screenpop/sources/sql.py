@@ -12,7 +12,6 @@ import datetime as dt
 import decimal
 import logging
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -121,15 +120,17 @@ class SqlSource:
         """Make the server stop this connection's statement after ``seconds``."""
         ms = max(1, int(seconds * 1000))
         if self.backend == "sqlite":
+            # SQLite calls the progress handler every N virtual-machine steps;
+            # a true return aborts the statement ("interrupted"). No thread per
+            # query, and the work really stops inside the engine.
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            timer = threading.Timer(seconds, raw.interrupt)
-            timer.daemon = True
-            timer.start()
+            deadline = time.monotonic() + seconds
+            raw.set_progress_handler(lambda: time.monotonic() > deadline, 2000)
             try:
                 yield
             finally:
-                timer.cancel()
+                raw.set_progress_handler(None, 0)
             return
         if self.backend == "postgresql":
             conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
