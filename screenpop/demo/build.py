@@ -441,7 +441,7 @@ name = "sales"
 kind = "sql"
 url = {url(SALES_DB)}
 section = "purchases"
-query = \"\"\"SELECT date, product, description, quantity, amount FROM lines \
+query = \"\"\"SELECT date, product, description, quantity, amount, 'GBP' AS currency FROM lines \
 WHERE customer_id = :customer_id ORDER BY date DESC LIMIT 10\"\"\"
 history = "SELECT customer_id, product, description, date, quantity, amount FROM lines"
 owned = "SELECT DISTINCT product FROM lines WHERE customer_id = :customer_id"
