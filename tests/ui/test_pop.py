@@ -49,7 +49,8 @@ def test_sections_fill_in_as_they_arrive_from_worker_threads(qtbot: Any, pop_par
     qtbot.waitUntil(lambda: not pop.boxes["purchases"].is_busy)
     assert pop.boxes["balance"].is_busy
     table = pop.boxes["purchases"].findChild(QTableWidget)
-    assert table is not None and table.rowCount() == 2
+    assert table is not None
+    assert table.rowCount() == 2
     assert table.item(0, 2).text() == "WHITE HANGING HEART T-LIGHT HOLDER"
     # No currency known yet: the amount is a plain figure.
     assert table.item(0, 4).text() == "15.30"
@@ -57,7 +58,9 @@ def test_sections_fill_in_as_they_arrive_from_worker_threads(qtbot: Any, pop_par
     from_thread(lambda: listener.section_ready("c1", "balance", BALANCE))
     qtbot.waitUntil(lambda: not pop.boxes["balance"].is_busy)
     balance = texts(pop.boxes["balance"])
-    assert "£120.50" in balance and "£40.00" in balance and "45 days overdue" in balance
+    assert "£120.50" in balance
+    assert "£40.00" in balance
+    assert "45 days overdue" in balance
     overdue = next(lb for lb in pop.boxes["balance"].findChildren(QLabel) if lb.text() == "£40.00")
     assert overdue.property("tone") == "bad"
     # The currency arrived with the balance: purchases re-rendered in pounds.
@@ -68,8 +71,10 @@ def test_sections_fill_in_as_they_arrive_from_worker_threads(qtbot: Any, pop_par
     qtbot.waitUntil(lambda: not pop.boxes["credit"].is_busy)
     credit = texts(pop.boxes["credit"])
     assert "On hold — overdue 137 days" in credit
-    assert "Prepay" in credit and "Net 30 — overdue > 60 days" in credit
-    assert seen_threads and all(seen_threads)
+    assert "Prepay" in credit
+    assert "Net 30 — overdue > 60 days" in credit
+    assert seen_threads
+    assert all(seen_threads)
 
 
 def test_timeout_and_unavailable_say_why(qtbot: Any, pop_parts: Any) -> None:
@@ -160,7 +165,8 @@ def test_call_end_shrinks_then_closes_after_linger(qtbot: Any, pop_parts: Any) -
     full = pop.height()
     listener.call_state("c1", CallState.ANSWERED, False)
     qtbot.waitUntil(lambda: pop.header.state.text() == "On call")
-    assert pop.isVisible() and not pop.shrunk
+    assert pop.isVisible()
+    assert not pop.shrunk
 
     from_thread(lambda: listener.call_state("c1", CallState.ENDED, False))
     qtbot.waitUntil(lambda: pop.shrunk)
@@ -180,7 +186,8 @@ def test_answered_elsewhere_closes_and_new_call_replaces(qtbot: Any, pop_parts: 
     assert pop.header.state.text() == "Answered elsewhere"
     listener.call_ringing(call_info("c2", "+441614960624", "Sarah"))
     qtbot.waitUntil(lambda: pop.call_id == "c2")
-    assert not pop.shrunk and pop.isVisible()
+    assert not pop.shrunk
+    assert pop.isVisible()
     assert "Sarah" in pop.header.caller.text()
     # Late news about the old call changes nothing.
     listener.section_ready("c1", "balance", BALANCE)
