@@ -16,11 +16,15 @@ from collections import OrderedDict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+from screenpop import credit, value
 from screenpop.card import Card, Match, Section, Status
 from screenpop.phone import PhoneNumber
 from screenpop.sources.base import Source, SourceError, SourceTimeout
+
+if TYPE_CHECKING:
+    from screenpop.config.schema import ValueConfig
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,8 @@ class Lookup:
         crosssell_exclude: Collection[str] = (),
         cache_ttl_s: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
+        credit_policy: credit.Policy | None = None,
+        value_config: ValueConfig | None = None,
     ) -> None:
         self.sources = list(sources)
         self.pool = pool
@@ -128,6 +134,11 @@ class Lookup:
         self.crosssell_top = crosssell_top
         self.crosssell_exclude = tuple(crosssell_exclude)
         self.clock = clock
+        #: ``[credit]``: the credit section waits for the balance and offers
+        #: only what the policy permits. None: the credit record as it is.
+        self.credit_policy = credit_policy
+        #: ``[value]``: the profile section gets its value tier.
+        self.value_config = value_config
         self.breakers = {s.name: Breaker() for s in self.sources}
         self.cache = TtlCache(cache_ttl_s)
         #: number (E.164) → customer the agent picked among several matches.
@@ -353,12 +364,30 @@ class Lookup:
                 None,
             )
 
-        def done(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> None:
-            section = self._section(name, fut, ms, src)
+        def publish(name: str, section: Section, ms: float) -> None:
             card.sections[name] = section
             card.latency_ms[name] = ms
             if on_section:
                 on_section(name, section)
+
+        # The credit section needs the balance to apply the policy: it is held
+        # until both have answered (either order); the balance never waits.
+        policy = self.credit_policy if "credit" in jobs else None
+        held: dict[str, Section] = {}
+
+        def done(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> None:
+            section = self._section(name, fut, ms, src)
+            if name == "profile" and self.value_config is not None:
+                section = value.profile_section(section, self.value_config)
+            if policy is not None and name in ("credit", "balance"):
+                held[name] = section
+                if name == "balance":
+                    publish(name, section, ms)
+                if "credit" in held and ("balance" in held or "balance" not in jobs):
+                    final = credit.credit_section(policy, held["credit"], held.get("balance"))
+                    publish("credit", final, ms)
+                return
+            publish(name, section, ms)
 
         self._gather(jobs, done, started)
 

@@ -275,6 +275,127 @@ class UiConfig(Strict):
     shortcut_dismiss: str = "Ctrl+Alt+D"
 
 
+# ------------------------------------------------------ credit and value --
+
+
+class CreditRule(Strict):
+    """One ``[[credit.rule]]``: when ``when`` holds, take terms away (screenpop/credit.py).
+
+    Exactly one effect: ``allow`` (only these), ``max`` (nothing more generous
+    than this) or ``deny`` (not these). ``reason`` is what the agent reads.
+    """
+
+    when: str
+    allow: tuple[str, ...] | None = None
+    max: str | None = None
+    deny: tuple[str, ...] | None = None
+    reason: str = Field(min_length=1)
+
+    @field_validator("when")
+    @classmethod
+    def _when(cls, value: str) -> str:
+        from screenpop.credit import parse_condition
+
+        parse_condition(value)  # PolicyError is a ValueError: reported at rule[i].when
+        return value
+
+    @model_validator(mode="after")
+    def _one_effect(self) -> CreditRule:
+        given = [k for k in ("allow", "max", "deny") if getattr(self, k) is not None]
+        if len(given) != 1:
+            has = f" (has {', '.join(given)})" if given else ""
+            raise ValueError(f"a rule needs exactly one of allow, max, deny{has}")
+        return self
+
+
+class CreditPolicy(Strict):
+    """``[credit]``: the terms agents may offer, restricted by rules."""
+
+    #: Every term the business uses, most restrictive first.
+    terms: tuple[str, ...] = ("Prepay", "Net 15", "Net 30", "Net 60")
+    #: The credit source's names for terms, as policy terms ({"Pro forma only" = "Prepay"}).
+    alias: dict[str, str] = Field(default_factory=dict)
+    #: Never offer more than the customer's agreed terms (the credit record's ``terms``).
+    cap_at_agreed: bool = True
+    #: Offered when the credit record or the balance is missing (timed out, unavailable).
+    without_data: tuple[str, ...] = ()
+    rule: tuple[CreditRule, ...] = ()
+
+    @model_validator(mode="after")
+    def _known_terms(self) -> CreditPolicy:
+        if not self.terms or any(not t.strip() for t in self.terms):
+            raise ValueError(
+                "terms: list every term, most restrictive first, e.g. ['Prepay', 'Net 30']"
+            )
+        folded = [t.strip().casefold() for t in self.terms]
+        if len(set(folded)) != len(folded):
+            raise ValueError("terms: a term is listed twice")
+        known = ", ".join(self.terms)
+
+        def check(where: str, names: tuple[str, ...]) -> None:
+            for name in names:
+                if name.strip().casefold() not in folded:
+                    raise ValueError(f"{where}: unknown term {name!r} (credit.terms: {known})")
+
+        for i, r in enumerate(self.rule):
+            for key in ("allow", "max", "deny"):
+                value = getattr(r, key)
+                if value is not None:
+                    check(f"rule[{i}].{key}", (value,) if isinstance(value, str) else value)
+        check("without_data", self.without_data)
+        for name, term in self.alias.items():
+            check(f"alias.{name}", (term,))
+        return self
+
+
+class ValueTier(Strict):
+    """One ``[[value.tier]]``, best first: the least a customer needs to be in it."""
+
+    name: str = Field(min_length=1)
+    min_revenue: float
+    min_orders: int = Field(default=1, ge=0)
+    #: What the threshold stands for, said to the agent ("top 5% by revenue").
+    label: str = ""
+
+
+class ValueConfig(Strict):
+    """``[value]``: lifetime value and the value tier on the ``profile`` section."""
+
+    #: Currency of the sales amounts (the profile query may return its own ``currency``).
+    currency: str = "GBP"
+    #: "Today" for recency (ISO date); empty = the real today. The demo's data ends in 2011.
+    as_of: str = ""
+    #: No order for more than this many days: one tier down. 0 = recency ignored.
+    lapsed_days: int = Field(default=365, ge=0)
+    tier: tuple[ValueTier, ...] = ()
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of(cls, value: str) -> str:
+        if value:
+            from datetime import date
+
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        return value
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ValueConfig:
+        names = [t.name.casefold() for t in self.tier]
+        if len(set(names)) != len(names):
+            raise ValueError("tier: a tier name is used twice")
+        for i in range(1, len(self.tier)):
+            if self.tier[i].min_revenue > self.tier[i - 1].min_revenue:
+                raise ValueError(
+                    f"tier[{i}].min_revenue: tiers go best first, so "
+                    f"{self.tier[i].min_revenue} must not exceed tier[{i - 1}]'s "
+                    f"{self.tier[i - 1].min_revenue}"
+                )
+        return self
+
+
 class Config(Strict):
     agent: AgentConfig = AgentConfig()
     bridge: tuple[BridgeConfig, ...] = ()
@@ -282,6 +403,10 @@ class Config(Strict):
     crosssell: CrossSellConfig = CrossSellConfig()
     journal: JournalConfig = JournalConfig()
     ui: UiConfig = UiConfig()
+    #: The credit policy; absent = the credit source's record is shown as it is.
+    credit: CreditPolicy | None = None
+    #: Customer value tiers for the profile section; absent = the profile as queried.
+    value: ValueConfig | None = None
     #: Keys IT locked in the machine-wide file (dotted paths); set by the loader.
     locked: tuple[str, ...] = ()
 

@@ -1,0 +1,317 @@
+"""Customer value: lifetime value and a value tier, with the figure behind it.
+
+The ``profile`` source's query aggregates one customer's sales (lifetime
+value, orders, first and last order); this module turns that row into the
+card's profile section. The tier is RFM-ish, in that order of weight:
+
+* **monetary** ranks: a customer is in the first ``[[value.tier]]`` (best
+  first) whose ``min_revenue`` and ``min_orders`` they meet;
+* **frequency** gates: ``min_orders`` keeps a single big order out of the
+  top tier if the business wants that;
+* **recency** demotes: no order for more than ``value.lapsed_days`` moves the
+  customer one tier down, and the basis says so.
+
+Thresholds live in config, not in each workstation: they are computed once
+from the whole sales history (``python -m screenpop.value --config F`` prints
+the ``[value]`` table: revenue quantiles, top 5 % / 20 % / 50 % of customers
+by default) and reviewed like any other policy, so every agent sees the same
+tier for the same customer, start-up never scans the history, and a tier
+does not silently drift as the quantiles move. Re-run it when the business
+wants the bands refreshed.
+
+Pure functions; no Qt. ``main`` is the only part that does I/O.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from screenpop.card import Section, Status
+
+if TYPE_CHECKING:
+    from screenpop.config.schema import ValueConfig
+    from screenpop.sources.base import HistoryRow
+
+#: Default bands: share of customers (by revenue, best first) in each tier.
+DEFAULT_BANDS: tuple[tuple[str, float], ...] = (
+    ("Platinum", 0.05),
+    ("Gold", 0.20),
+    ("Silver", 0.50),
+    ("Bronze", 1.00),
+)
+
+
+def _number(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        out = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        return None
+    return out if out.is_finite() else None
+
+
+def _day(value: Any) -> date | None:
+    """A date from a source: ISO date or datetime text, or a date object."""
+    if isinstance(value, date):
+        return value
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Tiering:
+    """The tier a customer lands in and the sentence that justifies it."""
+
+    tier: str | None
+    basis: str
+
+
+def _money(amount: Decimal, currency: str) -> str:
+    """Plain, locale-free money for the basis sentence (the UI formats figures)."""
+    return f"{currency} {amount:,.2f}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def tier_for(
+    revenue: Decimal,
+    orders: int,
+    days_since_last: int | None,
+    cfg: ValueConfig,
+    currency: str,
+) -> Tiering:
+    """Place a customer in a tier (see the module docstring) and say why."""
+    parts: list[str] = []
+    index: int | None = None
+    for i, t in enumerate(cfg.tier):
+        if revenue >= Decimal(str(t.min_revenue)) and orders >= t.min_orders:
+            index = i
+            break
+    if index is None:
+        if cfg.tier:
+            floor = cfg.tier[-1]
+            parts.append(
+                f"below every tier ({_money(revenue, currency)} < "
+                f"{_money(Decimal(str(floor.min_revenue)), currency)} "
+                f"or fewer than {_plural(floor.min_orders, 'order')})"
+            )
+        return Tiering(None, "; ".join(parts + _facts(orders, days_since_last)))
+    chosen = cfg.tier[index]
+    label = chosen.label or f"{chosen.name} band"
+    parts.append(
+        f"{label} ({_money(revenue, currency)} ≥ "
+        f"{_money(Decimal(str(chosen.min_revenue)), currency)})"
+    )
+    for skipped in cfg.tier[:index]:
+        if revenue >= Decimal(str(skipped.min_revenue)) and orders < skipped.min_orders:
+            parts.append(f"{skipped.name} needs {_plural(skipped.min_orders, 'order')}")
+            break
+    parts.extend(_facts(orders, days_since_last))
+    tier = chosen.name
+    lapsed = (
+        cfg.lapsed_days > 0 and days_since_last is not None and days_since_last > cfg.lapsed_days
+    )
+    if lapsed and index + 1 < len(cfg.tier):
+        tier = cfg.tier[index + 1].name
+        parts.append(f"down from {chosen.name}: no order for over {cfg.lapsed_days} days")
+    return Tiering(tier, "; ".join(parts))
+
+
+def _facts(orders: int, days_since_last: int | None) -> list[str]:
+    out = [_plural(orders, "order")]
+    if days_since_last is not None:
+        out.append(
+            "last order today"
+            if days_since_last == 0
+            else f"last order {_plural(days_since_last, 'day')} ago"
+        )
+    return out
+
+
+def today(cfg: ValueConfig) -> date:
+    """``value.as_of`` when set (the demo's data ends in 2011), else the real today."""
+    return date.fromisoformat(cfg.as_of) if cfg.as_of else date.today()
+
+
+def profile_data(row: Mapping[str, Any], cfg: ValueConfig, as_of: date) -> dict[str, Any] | None:
+    """The profile section's data from the profile query's row; None if no sales.
+
+    The row's own columns are kept (a source may add e.g. ``segment``); the
+    contract fields ``lifetime_value``, ``currency``, ``orders``,
+    ``first_order``, ``last_order``, ``tier`` and ``basis`` are (re)written.
+    """
+    revenue = _number(row.get("lifetime_value"))
+    orders_n = _number(row.get("orders"))
+    orders = int(orders_n) if orders_n is not None else 0
+    if revenue is None and orders == 0:
+        return None  # an aggregate over no sales: nothing on file
+    revenue = revenue if revenue is not None else Decimal(0)
+    currency = str(row.get("currency") or cfg.currency)
+    first, last = _day(row.get("first_order")), _day(row.get("last_order"))
+    days = (as_of - last).days if last is not None else None
+    if days is not None and days < 0:
+        days = 0  # a sale dated after ``as_of``: count it as today, never negative
+    tiering = tier_for(revenue, orders, days, cfg, currency)
+    out = dict(row)
+    out.update(
+        lifetime_value=float(revenue.quantize(Decimal("0.01"))),
+        currency=currency,
+        orders=orders,
+        first_order=first.isoformat() if first else None,
+        last_order=last.isoformat() if last else None,
+        tier=tiering.tier,
+        basis=tiering.basis,
+    )
+    return out
+
+
+def profile_section(section: Section, cfg: ValueConfig, as_of: date | None = None) -> Section:
+    """The profile section as the card shows it: tier and basis added to the row."""
+    if not section.ok or not isinstance(section.data, Mapping):
+        return section
+    data = profile_data(section.data, cfg, as_of or today(cfg))
+    if data is None:
+        return Section(Status.EMPTY, source=section.source, latency_ms=section.latency_ms)
+    return Section(Status.OK, data=data, source=section.source, latency_ms=section.latency_ms)
+
+
+# ------------------------------------------------------------- thresholds --
+
+
+def revenues(rows: Iterable[HistoryRow]) -> dict[str, float]:
+    """Lifetime revenue per customer from every sales line."""
+    out: dict[str, float] = defaultdict(float)
+    for r in rows:
+        out[r.customer_id] += float(r.amount)
+    return dict(out)
+
+
+def thresholds(
+    revenue_by_customer: Mapping[str, float],
+    bands: Sequence[tuple[str, float]] = DEFAULT_BANDS,
+) -> list[tuple[str, float, str, int]]:
+    """(tier, min_revenue, label, customers in it) per band, best first.
+
+    For a band holding the top share ``s`` of customers, the threshold is the
+    revenue of the customer ranked ``ceil(s * N)`` (1 = best), so at least that
+    share is at or above it (more only where customers tie on the threshold).
+    The last band's threshold is the smallest revenue: everyone lands in a tier.
+    """
+    values = sorted(revenue_by_customer.values(), reverse=True)
+    if not values:
+        raise ValueError("no sales history: cannot compute tiers")
+    out: list[tuple[str, float, str, int]] = []
+    above = 0
+    last = len(bands) - 1
+    for i, (name, share) in enumerate(bands):
+        if not 0 < share <= 1:
+            raise ValueError(f"band {name}: share must be in (0, 1], got {share}")
+        rank = max(1, math.ceil(share * len(values)))
+        floor = values[-1] if i == last else values[rank - 1]
+        floor = math.floor(floor * 100) / 100  # cents, rounded down: the ranked one is in
+        count = sum(1 for v in values if v >= floor) - above
+        above += count
+        label = (
+            f"top {share * 100:g}% by revenue"
+            if i < last
+            else f"bottom {(1 - bands[i - 1][1]) * 100:g}% by revenue"
+            if i > 0
+            else "every customer"
+        )
+        out.append((name, floor, label, count))
+    return out
+
+
+def render_toml(
+    bands: Sequence[tuple[str, float, str, int]],
+    *,
+    currency: str,
+    customers: int,
+    lapsed_days: int = 365,
+    as_of: str = "",
+) -> str:
+    """The ``[value]`` table for the config, with each tier's size as a comment."""
+    lines = [
+        f"# Value tiers: revenue quantiles over {customers} customers' whole sales history.",
+        "[value]",
+        f'currency = "{currency}"',
+        f"lapsed_days = {lapsed_days}",
+    ]
+    if as_of:
+        lines.append(f'as_of = "{as_of}"')
+    for name, floor, label, count in bands:
+        lines += [
+            "",
+            f"[[value.tier]]  # {count} customers",
+            f'name = "{name}"',
+            f"min_revenue = {floor:.2f}",
+            f'label = "{label}"',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print a ``[value]`` table computed from the configured sales source."""
+    from screenpop.config.loader import ConfigError, load_config
+    from screenpop.engine import build_sources
+    from screenpop.sources.base import SourceError
+
+    parser = argparse.ArgumentParser(
+        prog="python -m screenpop.value",
+        description="Compute value-tier thresholds from the sales history and print [value].",
+    )
+    parser.add_argument("--config", type=str, default=None)
+    parser.add_argument("--currency", default="GBP", help="currency of the sales amounts")
+    parser.add_argument("--as-of", default="", help="'today' for recency (YYYY-MM-DD)")
+    parser.add_argument("--lapsed-days", type=int, default=365)
+    args = parser.parse_args(argv)
+    from pathlib import Path
+
+    try:
+        config = load_config(Path(args.config) if args.config else None)
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    sources = [s for s in build_sources(config) if s.section == "purchases"]
+    if not sources:
+        print("no sales source (section = 'purchases') configured", file=sys.stderr)
+        return 2
+    try:
+        by_customer = revenues(sources[0].history())
+        bands = thresholds(by_customer)
+    except (SourceError, ValueError) as exc:
+        print(f"cannot compute tiers: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        for s in sources:
+            s.close()
+    print(
+        render_toml(
+            bands,
+            currency=args.currency,
+            customers=len(by_customer),
+            lapsed_days=args.lapsed_days,
+            as_of=args.as_of,
+        ),
+        end="",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
