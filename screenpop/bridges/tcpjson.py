@@ -21,27 +21,16 @@ import asyncio
 import logging
 
 from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.contract import decode_event
 from screenpop.bridges.framing import make_decoder
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import TcpJsonBridge as TcpJsonConfig
-from screenpop.events import CallEvent, EventError, UnknownEvent, parse_event_json
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
 #: Clients a listening bridge serves at once; more are refused (closed at once).
 MAX_CLIENTS = 32
-
-
-def decode_event(frame: bytes, bridge: str) -> CallEvent | None:
-    """One frame to one event, or None with the reason logged; never raises."""
-    try:
-        return parse_event_json(frame, bridge)
-    except UnknownEvent as exc:
-        log.info("tcp-json %s: %s; ignored", bridge, exc)
-    except EventError as exc:
-        log.warning("tcp-json %s: event refused: %s", bridge, exc)
-    return None
 
 
 class TcpJsonBridge:
@@ -85,7 +74,7 @@ class TcpJsonBridge:
             if not data:
                 raise ConnectionError("peer closed the connection")
             for frame in decoder.feed(data):
-                event = decode_event(frame, self.name)
+                event = decode_event(frame, self.name, "tcp-json")
                 if event is not None:
                     emit(event)
             if decoder.error is not None:

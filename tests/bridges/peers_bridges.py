@@ -72,6 +72,7 @@ class BaresipPeer:
 REPO = Path(__file__).resolve().parents[2]
 KAMAILIO_SNIPPET = REPO / "installers" / "bridges" / "kamailio" / "screenpop-evapi.cfg"
 KAMAILIO_TEST_CFG = Path(__file__).resolve().parent / "fixtures" / "kamailio" / "kamailio-test.cfg"
+MOSQUITTO_ACL = REPO / "installers" / "bridges" / "mosquitto" / "screenpop.acl"
 
 
 @dataclass
@@ -106,6 +107,71 @@ class KamailioPeer:
                                      stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()
         await wait_port("127.0.0.1", self.evapi_port)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            stop(self.proc)
+            self.proc = None
+
+
+@dataclass
+class MosquittoPeer:
+    """Our own Mosquitto on a free port with the shipped ACL, passwords and persistence.
+
+    Restart tests stop and start this one; the machine's broker is never touched.
+    """
+
+    workdir: Path
+    users: dict[str, str] = field(default_factory=dict)
+    port: int = field(default_factory=free_port)
+    tls_port: int = 0
+    proc: subprocess.Popen[bytes] | None = None
+
+    def __post_init__(self) -> None:
+        need_program("mosquitto")
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        passwd = self.workdir / "passwd"
+        passwd.touch(mode=0o600)
+        for user, password in self.users.items():
+            subprocess.run(["mosquitto_passwd", "-b", str(passwd), user, password],
+                           check=True, capture_output=True, timeout=10)
+        lines = [
+            "per_listener_settings false",
+            "allow_anonymous false",
+            f"password_file {passwd}",
+            f"acl_file {MOSQUITTO_ACL}",
+            "persistence true",
+            f"persistence_location {self.workdir}/",
+            "user root",
+            f"listener {self.port} 127.0.0.1",
+        ]
+        if self.tls_port:
+            subprocess.run(
+                ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                 "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                 "-keyout", str(self.workdir / "server.key"),
+                 "-out", str(self.workdir / "server.crt")],
+                check=True, capture_output=True, timeout=60,
+            )
+            lines += [f"listener {self.tls_port} 127.0.0.1",
+                      f"certfile {self.workdir / 'server.crt'}",
+                      f"keyfile {self.workdir / 'server.key'}"]
+        (self.workdir / "mosquitto.conf").write_text("\n".join(lines) + "\n")
+
+    @property
+    def ca_file(self) -> Path:
+        return self.workdir / "server.crt"
+
+    async def start(self) -> None:
+        log = open(self.workdir / "mosquitto.log", "ab")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            ["mosquitto", "-c", str(self.workdir / "mosquitto.conf"), "-v"], cwd=self.workdir,
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+        )
+        log.close()
+        await wait_port("127.0.0.1", self.port)
+        if self.tls_port:
+            await wait_port("127.0.0.1", self.tls_port)
 
     def stop(self) -> None:
         if self.proc is not None:

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screenpop.bridges.baresip import BaresipEventMapper
+from screenpop.bridges.contract import decode_event
 from screenpop.bridges.framing import LineDecoder, NetstringDecoder, encode_netstring
-from screenpop.bridges.tcpjson import decode_event
 from screenpop.events import CallEvent, EventError, parse_event_json
 
 
@@ -110,7 +110,7 @@ def test_event_json_garbage_bytes_give_no_event(data: bytes) -> None:
                        _json_values, max_size=9))
 def test_event_json_structured_garbage_is_event_or_reason(obj: dict[str, object]) -> None:
     data = json.dumps(obj).encode()
-    event = decode_event(data, "fuzz")  # must not raise
+    event = decode_event(data, "fuzz", "fuzz")  # must not raise
     if event is not None:
         assert isinstance(event, CallEvent)
         assert obj["event"] == event.state.value
