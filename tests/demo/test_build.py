@@ -163,7 +163,7 @@ def test_config_queries_run(full_demo: DemoSet) -> None:
     assert set(balance[0]) == {"balance", "overdue", "overdue_days", "currency"}
     recent = run(sales.url, sales.query, customer_id="12748")
     assert len(recent) == 10
-    assert set(recent[0]) == {"date", "product", "description", "quantity", "amount"}
+    assert set(recent[0]) == {"date", "product", "description", "quantity", "amount", "currency"}
     dates = [str(r["date"]) for r in recent]
     assert dates == sorted(dates, reverse=True)
     assert dates[0].startswith("2011-12-09")
