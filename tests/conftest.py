@@ -7,8 +7,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Timing is for benchmarks, not tests: on a loaded 2-core CI box one example
+# can take longer than hypothesis' default 200 ms deadline without any bug.
+settings.register_profile(
+    "screenpop", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("screenpop")
 
 
 @pytest.fixture(autouse=True)
