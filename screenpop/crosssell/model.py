@@ -113,6 +113,8 @@ class CrossSellModel:
             and bool(np.all(np.diff(indptr) >= 0))
             and (nnz == 0 or (int(indices.min()) >= 0 and int(indices.max()) < n))
             and bool(np.all(np.isfinite(weights)))
+            and info.half_life_days > 0
+            and 0 < info.rank_decay <= 1
         ):
             raise ModelError("inconsistent cross-sell model arrays")
         self.info = info
