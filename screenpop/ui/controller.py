@@ -154,11 +154,13 @@ class UiController(QObject):
 
         def show(card: object) -> None:
             if isinstance(card, Card):
-                self.pop.show_card(record.call_id, card, record.notes or "", record.state)
+                notes = record.notes or record.notes_draft or ""
+                self.pop.show_card(record.call_id, card, notes, record.state)
             else:
                 # The core looks the number up again and reports it as for a
                 # ringing call; the pop waits for it under this call id.
-                self.pop.show_pending(record.call_id, record.notes or "", record.state)
+                notes = record.notes or record.notes_draft or ""
+                self.pop.show_pending(record.call_id, notes, record.state)
 
         self.jobs.start(lambda: self.core.card(record.call_id), show, self.notice.emit)
 
@@ -172,7 +174,8 @@ class UiController(QObject):
         self.jobs.start(lambda: self.core.dial(number), done, self.notice.emit)
 
     def wrapup_record(self, record: CallRecord) -> None:
-        notes = self.pop.notes_for(record.call_id) or record.notes or ""
+        # Typed on the pop this session, else the saved wrap-up, else the draft.
+        notes = self.pop.notes_for(record.call_id) or record.notes or record.notes_draft or ""
         title = record.customer_name or record.caller_name or record.number
         self.open_wrapup(record.call_id, notes, record.disposition, title)
 

@@ -40,6 +40,8 @@ def caller_text(record: CallRecord) -> str:
 
 
 def state_text(record: CallRecord) -> str:
+    if record.answered_elsewhere:
+        return "answered elsewhere"
     if record.state == "answered" and record.answered_by:
         return f"answered by {record.answered_by}"
     return record.state
