@@ -40,7 +40,7 @@ from screenpop.demo.scenario import DemoCall, make_calls
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("lines.csv.gz", "products.csv.gz", "customers.csv.gz")
 #: Bump when the schema or the derivation rules change: old demos rebuild.
-BUILD_VERSION = 1
+BUILD_VERSION = 2
 AS_OF = date(2011, 12, 10)
 
 ACCOUNTING_DB = "accounting.db"
@@ -454,8 +454,82 @@ section = "credit"
 query = \"\"\"SELECT credit_limit AS "limit", risk_grade, terms, hold, hold_reason \
 FROM credit WHERE customer_id = :customer_id\"\"\"
 
+[[source]]
+name = "profile"
+kind = "sql"
+url = {url(SALES_DB)}
+section = "profile"
+query = \"\"\"SELECT round(sum(amount), 2) AS lifetime_value, count(DISTINCT invoice) AS orders, \
+substr(min(date), 1, 10) AS first_order, substr(max(date), 1, 10) AS last_order, \
+'GBP' AS currency FROM lines WHERE customer_id = :customer_id\"\"\"
+
 [crosssell]
 model = {_toml_str((root / CROSSSELL_MODEL).as_posix())}
+
+# Credit policy (README: Credit policy and customer value). Rules only take
+# terms away; a figure that is missing makes its rule apply.
+[credit]
+terms = ["Prepay", "Net 14", "Net 30", "Net 60"]
+alias = {{ "Pro forma only" = "Prepay" }}
+cap_at_agreed = true
+without_data = ["Prepay"]
+
+[[credit.rule]]
+when = "hold"
+allow = ["Prepay"]
+reason = "account on credit hold"
+
+[[credit.rule]]
+when = "overdue_days > 60"
+allow = ["Prepay"]
+reason = "invoices overdue more than 60 days"
+
+[[credit.rule]]
+when = "available <= 0"
+allow = ["Prepay"]
+reason = "over the credit limit"
+
+[[credit.rule]]
+when = "risk_grade in ['C', 'D']"
+max = "Net 14"
+reason = "risk grade C or D"
+
+[[credit.rule]]
+when = "overdue_days > 30"
+max = "Net 14"
+reason = "invoices overdue more than 30 days"
+
+[[credit.rule]]
+when = "utilisation > 0.9"
+max = "Net 30"
+reason = "more than 90% of the credit limit used"
+
+# Value tiers: revenue quantiles over the 4,324 demo customers' whole sales
+# history, from `python -m screenpop.value --config screenpop-demo.toml`.
+[value]
+currency = "GBP"
+as_of = "{AS_OF.isoformat()}"
+lapsed_days = 180
+
+[[value.tier]]
+name = "Platinum"
+min_revenue = 5685.07
+label = "top 5% by revenue"
+
+[[value.tier]]
+name = "Gold"
+min_revenue = 2004.30
+label = "top 20% by revenue"
+
+[[value.tier]]
+name = "Silver"
+min_revenue = 656.61
+label = "top 50% by revenue"
+
+[[value.tier]]
+name = "Bronze"
+min_revenue = 2.90
+label = "bottom 50% by revenue"
 """
 
 
