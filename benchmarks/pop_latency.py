@@ -142,7 +142,7 @@ kind = "sql"
 url = "sqlite:///{d}/sales.db"
 section = "purchases"
 query = "SELECT date, product, description, quantity, amount FROM lines WHERE customer_id = :customer_id ORDER BY date DESC LIMIT 10"
-owned = "SELECT DISTINCT product FROM lines WHERE customer_id = :customer_id"
+owned = "SELECT product FROM lines WHERE customer_id = :customer_id GROUP BY product ORDER BY max(date) DESC"
 [[source]]
 name = "credit"
 kind = "sql"
@@ -269,7 +269,7 @@ def main() -> None:
             (cid,),
         ).fetchall()
         conns["sales"].execute(
-            "SELECT DISTINCT product FROM lines WHERE customer_id = ?", (cid,)
+            "SELECT product FROM lines WHERE customer_id = ? GROUP BY product ORDER BY max(date) DESC", (cid,)
         ).fetchall()
         conns["credit"].execute(
             "SELECT credit_limit, risk_grade, terms, hold FROM credit WHERE customer_id = ?", (cid,)

@@ -138,3 +138,30 @@ def test_cache_makes_repeat_instant(tmp_path: Path, pool: ThreadPoolExecutor) ->
     assert "cache" in again.latency_ms
     assert again.customer == first.customer
     assert again.sections == first.sections
+
+
+def test_cross_sells_from_a_model_exclude_what_customer_has(
+    tmp_path: Path, pool: ThreadPoolExecutor
+) -> None:
+    from screenpop.crosssell.model import build_model
+    from screenpop.sources.base import HistoryRow
+
+    # Many customers buy the T-light holder with the cake stand and the bunting.
+    rows = [
+        HistoryRow(f"X{i}", p, d, "2011-08-01", 1, 1.0)
+        for i in range(20)
+        for p, d in (("85123A", "WHITE HANGING HEART T-LIGHT HOLDER"),
+                     ("22423", "REGENCY CAKESTAND 3 TIER"), ("47566", "PARTY BUNTING"))
+    ]
+    model = build_model(rows)
+    lk = make_lookup(tmp_path, pool)
+    lk = Lookup(lk.sources, pool, suggester=model, crosssell_top=3, crosssell_exclude=("POST",))
+    card = lk.lookup(normalise("+358401234567", "GB"))
+    section = card.sections["cross_sells"]
+    assert section.status is Status.OK
+    products = [s["product"] for s in section.data]
+    assert "47566" in products  # bought with what C-100 has
+    assert "85123A" not in products  # C-100 already has these
+    assert "22423" not in products
+    bunting = next(s for s in section.data if s["product"] == "47566")
+    assert "by 20 customers" in bunting["reason"]

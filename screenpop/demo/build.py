@@ -444,7 +444,7 @@ section = "purchases"
 query = \"\"\"SELECT date, product, description, quantity, amount, 'GBP' AS currency FROM lines \
 WHERE customer_id = :customer_id ORDER BY date DESC LIMIT 10\"\"\"
 history = "SELECT customer_id, product, description, date, quantity, amount FROM lines"
-owned = "SELECT DISTINCT product FROM lines WHERE customer_id = :customer_id"
+owned = "SELECT product FROM lines WHERE customer_id = :customer_id GROUP BY product ORDER BY max(date) DESC"
 
 [[source]]
 name = "credit"
