@@ -8,7 +8,6 @@ stdout; logs go to stderr.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
 import json
 import logging
@@ -72,7 +71,12 @@ def build_parser() -> ArgumentParser:
     jsub = p.add_subparsers(dest="journal_command", parser_class=ArgumentParser)
     e = jsub.add_parser("export", help="journal rows for supervisors")
     _add_config(e)
-    e.add_argument("--since", default=None, metavar="D", help="ISO date or date-time")
+    e.add_argument(
+        "--since",
+        default=None,
+        metavar="D",
+        help="date, ISO date-time (UTC unless an offset), or 7d/12h",
+    )
     e.add_argument("--format", choices=["csv", "json"], default="csv")
 
     p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
@@ -230,27 +234,18 @@ def cmd_notify(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parse_since(text: str) -> float:
-    try:
-        when = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise UsageError(
-            f"--since: {text!r} is not an ISO date (2026-11-23 or 2026-11-23T08:00)"
-        ) from None
-    if when.tzinfo is None:
-        when = when.astimezone()  # local time, as a supervisor means it
-    return when.timestamp()
-
-
 def cmd_journal(args: argparse.Namespace) -> int:
     from screenpop.engine import default_journal_path
     from screenpop.journal import Journal
-    from screenpop.journal.export import export
+    from screenpop.journal.export import export, parse_since
 
     if args.journal_command != "export":
         raise UsageError("screenpop journal: say `export`")
     config = load_config(args.config)
-    since = parse_since(args.since) if args.since else None
+    try:
+        since = parse_since(args.since) if args.since else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
     if not path.exists():
         raise ConfigError(f"journal {path} does not exist (no calls recorded on this workstation)")
