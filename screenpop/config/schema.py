@@ -123,6 +123,11 @@ class AmiBridge(BridgeBase):
     secret: str | None = None
     #: Only calls towards these agent channels/extensions; empty = agent.extension.
     agents: tuple[str, ...] = ()
+    #: Call back (Originate): the agent's phone channel rung first, e.g. "PJSIP/777";
+    #: empty = the first of ``agents`` (a bare extension gets "PJSIP/").
+    originate_channel: str = ""
+    #: Dialplan context the called-back number is dialled in.
+    originate_context: str = "from-internal"
 
     @field_validator("secret")
     @classmethod
