@@ -240,7 +240,10 @@ def parse_condition(text: str) -> Condition:
             raise PolicyError(f"unknown field {field!r} (known: {', '.join(sorted(FIELDS))})")
         ftype = FIELDS[field]
         nxt = peek()
-        if negated or nxt is None or (nxt.kind == "word" and nxt.text == "and"):
+        compared = nxt is not None and (
+            nxt.kind == "op" or (nxt.kind == "word" and nxt.text in ("in", "not"))
+        )
+        if negated or not compared:
             if ftype != "bool":
                 raise PolicyError(
                     f"'{field}' is {_a(ftype)}; compare it (e.g. {field} > 0), only yes/no "
@@ -453,7 +456,7 @@ def decide(policy: Policy, facts: Mapping[str, Any]) -> Decision:
                     )
                     reasons[term].append(why)
             elif policy.terms.index(term) > policy.terms.index(agreed):
-                reasons[term].append(f"more generous than the agreed {agreed}")
+                reasons[term].append(f"more generous than the agreed {agreed_raw}")
     for rule in policy.rules:
         holds, missing = rule.condition.evaluate(facts)
         if holds is False:
@@ -518,9 +521,14 @@ def credit_section(policy: Policy, credit: Section, balance: Section | None) -> 
         why = "; ".join(p for _, p in problems)
         allowed, refused = _without_data(policy, f"cannot check terms: {why}")
         data.update(terms=allowed, allowed=allowed, refused=refused)
-        failed = next((s for s, _ in problems if s is not None and not s.ok), None)
-        status = failed.status if failed is not None else Status.UNAVAILABLE
-        if status is Status.OK:  # an ok section whose data was not a record
+        # The credit record's own failure speaks for the section; a missing
+        # balance makes an existing record uncheckable (timeout or unavailable).
+        first = problems[0][0]
+        if first is credit and credit.status is not Status.OK:
+            status = credit.status
+        elif first is not None and first.status is Status.TIMEOUT:
+            status = Status.TIMEOUT
+        else:
             status = Status.UNAVAILABLE
         return Section(
             status,

@@ -196,7 +196,9 @@ class Lookup:
             if not pending:
                 break
             waiting = {fut for fut, _, _ in pending.values() if not fut.done()}
-            if waiting:
+            # Wait only when nothing is ready: a job that finished while others
+            # were being reported must not sit behind a slow one's deadline.
+            if waiting and len(waiting) == len(pending):
                 timeout = max(0.0, min(d for _, d, _ in pending.values()) - self.clock())
                 wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
             for key, (fut, _, src) in list(pending.items()):
