@@ -20,6 +20,8 @@ class BaresipPeer:
 
     workdir: Path
     answermode: str = "manual"
+    #: More accounts (user -> answermode) on the same phone, e.g. an auto-answer line.
+    extra_accounts: dict[str, str] = field(default_factory=dict)
     sip_port: int = field(default_factory=free_port)
     ctrl_port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
@@ -46,9 +48,11 @@ class BaresipPeer:
             "module_app ctrl_tcp.so\n"
             f"ctrl_tcp_listen 127.0.0.1:{self.ctrl_port}\n"
         )
-        (self.workdir / "accounts").write_text(
-            f"<sip:agent@127.0.0.1:{self.sip_port}>;regint=0;answermode={self.answermode}\n"
-        )
+        accounts = {"agent": self.answermode, **self.extra_accounts}
+        (self.workdir / "accounts").write_text("".join(
+            f"<sip:{user}@127.0.0.1:{self.sip_port}>;regint=0;answermode={mode}\n"
+            for user, mode in accounts.items()
+        ))
 
     @property
     def sip_target(self) -> str:
