@@ -20,7 +20,9 @@ _SECRET_REF = re.compile(r"^keyring:[^/\s]+/[^\s]+$")
 #: ``$1``/``${x}`` placeholders, f-string-like braces. Only ``:name`` binds.
 _SPLICE = re.compile(r"\{[^}]*\}|%\(?[a-zA-Z_]*\)?[sd]|\$\{?\w+\}?")
 _BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
-BIND_PARAMS = frozenset({"e164", "national", "digits", "customer_id", "account"})
+BIND_PARAMS = frozenset({"e164", "national", "digits", "tail", "customer_id", "account", "key"})
+#: REST URL templates: ``{name}`` placeholders (values are URL-encoded), nothing else.
+_URL_FIELD = re.compile(r"\{([^{}]*)\}")
 
 SectionName = Literal["balance", "purchases", "credit", "profile"]
 
@@ -210,6 +212,24 @@ class SourceBase(Strict):
     timeout_ms: int = Field(default=800, gt=0, le=60_000)
     #: Map this source's column names to the card's (e.g. {cust_no = "customer_id"}).
     rename: dict[str, str] = Field(default_factory=dict)
+    #: Messy legacy numbers: the identify result's column (field) holding the
+    #: number as typed. Every candidate row is parsed and kept only if it is
+    #: the caller's number (see screenpop/sources/numbers.py).
+    match_phone: str | None = None
+    #: Column (field) with the row's ISO country, for numbers stored without one.
+    match_country: str | None = None
+    #: Region for stored numbers without a country code when there is no
+    #: ``match_country`` (default: the caller's own region).
+    match_region: str | None = None
+
+    @field_validator("match_region")
+    @classmethod
+    def _match_region(cls, value: str | None) -> str | None:
+        import phonenumbers
+
+        if value is not None and value.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as FI)")
+        return value.upper() if value else None
 
 
 class SqlSource(SourceBase):
@@ -224,6 +244,10 @@ class SqlSource(SourceBase):
     history: str | None = None
     #: Sales sources: the products a customer already has (cross-sell exclusion).
     owned: str | None = None
+    #: A department keyed differently: maps the card's ``:customer_id`` to this
+    #: database's own key (first column of the first row), bound as ``:key``
+    #: in ``query`` and ``owned``.
+    key_query: str | None = None
     pool_size: int = Field(default=2, ge=1, le=32)
 
     @field_validator("password")
@@ -231,7 +255,7 @@ class SqlSource(SourceBase):
     def _password(cls, value: str | None) -> str | None:
         return secret_ref(value, "password")
 
-    @field_validator("identify", "query", "identify_account", "history", "owned")
+    @field_validator("identify", "query", "identify_account", "history", "owned", "key_query")
     @classmethod
     def _query(cls, value: str | None) -> str | None:
         return check_query(value)
@@ -251,7 +275,101 @@ class SqlSource(SourceBase):
         return value
 
 
-SourceConfig = Annotated[Union[SqlSource], Field(discriminator="kind")]
+def check_url_template(url: str | None) -> str | None:
+    """A REST URL template: http(s), only ``{known}`` placeholders, no secrets."""
+    if url is None:
+        return None
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f"{url!r} is not an http:// or https:// URL")
+    if "@" in parts.netloc:
+        raise ValueError("URL contains credentials; use auth with a keyring reference")
+    names = _URL_FIELD.findall(url)
+    unknown = set(names) - BIND_PARAMS
+    if unknown:
+        raise ValueError(
+            f"unknown placeholder(s) {', '.join('{' + n + '}' for n in sorted(unknown))}; "
+            f"use {', '.join('{' + p + '}' for p in sorted(BIND_PARAMS))}"
+        )
+    if "{" in parts.netloc or "{" in _URL_FIELD.sub("", url) or "}" in _URL_FIELD.sub("", url):
+        raise ValueError("placeholders may only stand in the path or query, each as {name}")
+    return url
+
+
+class RestAuth(Strict):
+    """How a REST source proves who it is; the secret always comes from the keyring."""
+
+    kind: Literal["basic", "bearer", "header"]
+    #: ``basic``: the user name (not a secret).
+    username: str | None = None
+    #: ``header``: the header carrying the key.
+    header: str = "X-API-Key"
+    #: Password (basic), token (bearer) or key (header): ``keyring:SERVICE/NAME``.
+    secret: str
+
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str) -> str:
+        ref = secret_ref(value, "auth.secret")
+        if ref is None:
+            raise ValueError("auth.secret is required (keyring:SERVICE/NAME)")
+        return ref
+
+    @model_validator(mode="after")
+    def _username(self) -> RestAuth:
+        if self.kind == "basic" and not self.username:
+            raise ValueError("auth kind 'basic' needs a username")
+        return self
+
+
+class RestSource(SourceBase):
+    """A back-office behind an HTTP JSON API (GET only)."""
+
+    kind: Literal["rest"]
+    #: URL templates; ``{e164}``, ``{national}``, ``{digits}``, ``{tail}``,
+    #: ``{account}``, ``{customer_id}`` are URL-encoded into them.
+    identify: str | None = None
+    identify_account: str | None = None
+    query: str | None = None
+    #: Dotted path to the list of matches in the identify answer ("" = the answer).
+    identify_items: str = ""
+    #: Card key -> dotted path in each match.
+    identify_fields: dict[str, str] = Field(
+        default_factory=lambda: {"customer_id": "customer_id", "name": "name"}
+    )
+    #: Dotted path to the section's object (or list, for purchases) in the answer.
+    items: str = ""
+    #: Card key -> dotted path in the object (or each list item); empty = as is.
+    fields: dict[str, str] = Field(default_factory=dict)
+    auth: RestAuth | None = None
+    #: TLS certificate verification: true, or the path of a CA bundle (PEM).
+    verify: bool | Path = True
+    #: Extra request headers (not secrets: those go in auth).
+    headers: dict[str, str] = Field(default_factory=dict)
+    #: Retries after a connection error or a 503, within the same deadline.
+    retries: int = Field(default=2, ge=0, le=5)
+    #: Answers larger than this are refused (read stops there).
+    max_bytes: int = Field(default=1024 * 1024, gt=0, le=64 * 1024 * 1024)
+    #: A 404 answer means "this system knows nothing" (empty) or is an error.
+    not_found: Literal["empty", "error"] = "error"
+
+    @field_validator("identify", "identify_account", "query")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return check_url_template(value)
+
+    @field_validator("headers")
+    @classmethod
+    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
+        for name in value:
+            if name.lower() in ("authorization", "proxy-authorization", "cookie"):
+                raise ValueError(f"header {name!r} carries a secret; use auth instead")
+        return value
+
+
+SourceConfig = Annotated[Union[SqlSource, RestSource], Field(discriminator="kind")]
 
 # ---------------------------------------------------------------- the rest --
 

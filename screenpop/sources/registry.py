@@ -14,4 +14,8 @@ def create(cfg: Any) -> Source:
         from screenpop.sources.sql import SqlSource
 
         return SqlSource(cfg, resolve)
+    if cfg.kind == "rest":
+        from screenpop.sources.rest import RestSource
+
+        return RestSource(cfg, resolve)
     raise ValueError(f"unknown source kind {cfg.kind!r}")
