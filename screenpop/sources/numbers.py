@@ -27,6 +27,8 @@ from typing import Any, Protocol
 
 import phonenumbers
 
+from screenpop.card import Match
+
 #: Digits compared in the database. Seven is the shortest national number in
 #: common use in the countries we serve (Estonian landlines), and long enough
 #: that a tail is shared by few rows.
@@ -128,3 +130,11 @@ def _caller_region(e164: str) -> str | None:
         return None
     region = phonenumbers.region_code_for_number(parsed)
     return str(region) if region else None
+
+
+def unique(matches: list[Match]) -> list[Match]:
+    """One match per customer: legacy tables hold a customer once per number."""
+    seen: dict[str, Match] = {}
+    for m in matches:
+        seen.setdefault(m.customer_id, m)
+    return list(seen.values())

@@ -38,7 +38,7 @@ from requests.auth import HTTPBasicAuth
 from screenpop.card import Match
 from screenpop.config.schema import RestSource as RestSourceConfig
 from screenpop.sources.base import CheckResult, HistoryRow, Params, SourceError, SourceTimeout
-from screenpop.sources.numbers import keep_match, with_derived
+from screenpop.sources.numbers import keep_match, unique, with_derived
 from screenpop.sources.sql import jsonable
 
 log = logging.getLogger(__name__)
@@ -285,7 +285,7 @@ class RestSource:
             extra = tuple((k, str(v)) for k, v in row.items() if k not in hidden and v is not None)
             name = str(row.get("name") or "")
             out.append(Match(str(row["customer_id"]), name, (self.name,), extra))
-        return out
+        return unique(out)
 
     def fetch(self, params: Params) -> Any:
         if self.cfg.query is None:

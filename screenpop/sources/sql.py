@@ -34,7 +34,7 @@ from sqlalchemy.pool import NullPool
 from screenpop.card import Match
 from screenpop.config.schema import SqlSource as SqlSourceConfig
 from screenpop.sources.base import CheckResult, HistoryRow, Params, SourceError, SourceTimeout
-from screenpop.sources.numbers import keep_match, with_derived
+from screenpop.sources.numbers import keep_match, unique, with_derived
 
 log = logging.getLogger(__name__)
 
@@ -321,7 +321,7 @@ class SqlSource:
             out.append(
                 Match(str(row["customer_id"]), str(row.get("name") or ""), (self.name,), extra)
             )
-        return out
+        return unique(out)
 
     def _keyed(self, params: Params) -> Params | None:
         """``params`` plus this database's own ``:key`` (None: no such customer here)."""
