@@ -212,7 +212,9 @@ def thresholds(
     share is at or above it (more only where customers tie on the threshold).
     The last band's threshold is the smallest revenue: everyone lands in a tier.
     """
-    values = sorted(revenue_by_customer.values(), reverse=True)
+    # In cents, as the profile query reports them (round(sum(amount), 2)): a
+    # float sum's noise (5685.069999...) must not move the ranked customer out.
+    values = sorted((round(v, 2) for v in revenue_by_customer.values()), reverse=True)
     if not values:
         raise ValueError("no sales history: cannot compute tiers")
     out: list[tuple[str, float, str, int]] = []
@@ -223,7 +225,6 @@ def thresholds(
             raise ValueError(f"band {name}: share must be in (0, 1], got {share}")
         rank = max(1, math.ceil(share * len(values)))
         floor = values[-1] if i == last else values[rank - 1]
-        floor = math.floor(floor * 100) / 100  # cents, rounded down: the ranked one is in
         count = sum(1 for v in values if v >= floor) - above
         above += count
         label = (
