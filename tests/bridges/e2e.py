@@ -35,17 +35,31 @@ def screenpop(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[st
                           text=True, timeout=timeout, env=os.environ.copy())
 
 
+REPO = Path(__file__).resolve().parents[2]
+
+
+def env_with_secrets(secrets: dict[str, str], where: Path) -> dict[str, str]:
+    """Environment for a subprocess whose keyring holds ``secrets`` (tests only)."""
+    store = where / "keyring.json"
+    store.write_text(json.dumps(secrets))
+    env = os.environ.copy()
+    env["PYTHON_KEYRING_BACKEND"] = "tests.bridges.file_keyring.FileKeyring"
+    env["TEST_KEYRING_FILE"] = str(store)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    return env
+
+
 class Headless:
     """A running ``screenpop run --headless --config F``; its pop lines collected."""
 
-    def __init__(self, config: Path) -> None:
+    def __init__(self, config: Path, env: dict[str, str] | None = None) -> None:
         self.config = config
         self.log_path = config.with_suffix(".stderr.log")
         with self.log_path.open("w") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "screenpop", "-v", "run", "--headless", "--config",
                  str(config)],
-                stdout=subprocess.PIPE, stderr=log, text=True, env=os.environ.copy(),
+                stdout=subprocess.PIPE, stderr=log, text=True, env=env or os.environ.copy(),
                 stdin=subprocess.DEVNULL,
             )
         self.pops: list[dict[str, Any]] = []

@@ -1,0 +1,86 @@
+"""End to end: signed webhooks to ``screenpop run --headless``; refused ones leave no trace."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from pathlib import Path
+
+import requests
+
+from screenpop.bridges.webhook import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
+from tests.bridges.e2e import Headless, env_with_secrets, write_config
+from tests.bridges.helpers import run
+from tests.peers import free_port
+
+SECRET = "e2e-webhook-secret"
+
+
+def event(kind: str, call_id: str, number: str = "+442079460958") -> bytes:
+    return json.dumps({"event": kind, "call_id": call_id, "caller_number": number,
+                       "caller_name": "Oliver Brown", "called": "agent",
+                       "ts": time.time()}).encode()
+
+
+def headers(body: bytes, ts: float | None = None, secret: str = SECRET) -> dict[str, str]:
+    stamp = str(int(time.time() if ts is None else ts))
+    return {"Content-Type": "application/json", TIMESTAMP_HEADER: stamp,
+            SIGNATURE_HEADER: sign(secret.encode(), stamp, body)}
+
+
+def test_refused_webhooks_are_not_journaled_accepted_ones_are(tmp_path: Path) -> None:
+    port = free_port()
+    config = write_config(tmp_path, f'[[bridge]]\nkind = "webhook"\nlisten = "127.0.0.1:{port}"\n'
+                                    'secret = "keyring:screenpop/webhook"\n')
+    app = Headless(config, env_with_secrets({"screenpop/webhook": SECRET}, tmp_path))
+    url = f"http://127.0.0.1:{port}/events"
+
+    def post(body: bytes, hdrs: dict[str, str]) -> int:
+        return requests.post(url, data=body, headers=hdrs, timeout=5).status_code
+
+    def refusals() -> list[int]:
+        bad = [event("ringing", f"bad-{i}") for i in range(7)]
+        replayed = event("ringing", "replay-1")
+        first = headers(replayed)
+        big = json.dumps({"event": "ringing", "call_id": "bad-big",
+                          "caller_name": "x" * 20000}).encode()
+        unknown = event("transferred", "bad-unknown")
+        codes = [
+            post(bad[0], {"Content-Type": "application/json"}),               # unsigned
+            post(bad[1], headers(bad[1], secret="wrong")),                     # wrong signature
+            post(bad[2], headers(bad[2], ts=time.time() - 600)),               # stale
+            post(big, headers(big)),                                           # oversized
+            post(bad[3], {**headers(bad[3]), "Content-Type": "text/plain"}),   # not JSON
+            post(b"{oops", headers(b"{oops")),                                 # malformed
+            post(unknown, headers(unknown)),                                   # unknown event
+            post(replayed, first),                                             # accepted once
+            post(replayed, first),                                             # replayed
+        ]
+        return codes
+
+    async def body() -> None:
+        try:
+            await app.wait_for("webhook listening",
+                               lambda: "bridge webhook: listening" in app.stderr(), 20)
+            codes = await asyncio.to_thread(refusals)
+            assert codes == [401, 401, 401, 413, 415, 400, 422, 202, 409]
+            good = event("ringing", "good-1")
+            assert await asyncio.to_thread(post, good, headers(good)) == 202
+            pop = await app.pop(1)
+            assert pop["call_id"] == "good-1"
+            assert pop["customer"]["customer_id"] == "C-200"
+            for kind in ("answered", "ended"):
+                msg = event(kind, "good-1")
+                assert await asyncio.to_thread(post, msg, headers(msg)) == 202
+            await app.wait_for("good-1 ended", lambda: "call good-1: ended" in app.stderr(), 10)
+        finally:
+            rc = app.stop()
+        assert rc == 0, app.stderr()
+        rows = app.journal()
+        assert rows["good-1"]["state"] == "ended"
+        assert rows["replay-1"]["state"] == "ringing"  # accepted once; its replay changed nothing
+        assert sorted(rows) == ["good-1", "replay-1"]  # no refused request reached the journal
+        assert [p["call_id"] for p in app.pops] == ["replay-1", "good-1"]
+
+    run(body(), timeout=90)
