@@ -195,3 +195,29 @@ def test_wait_port_helper_sees_listener() -> None:
             await wait_port("127.0.0.1", port, timeout=2)
 
     run(body())
+
+
+@pytest.mark.slow
+def test_after_a_long_outage_reconnects_within_the_5s_cap() -> None:
+    """Back-off has grown to its cap while the peer was away; it is still reached in <= 5 s."""
+    port = free_port()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.read()
+        writer.close()
+
+    async def body() -> float:
+        cfg = TcpJsonConfig(kind="tcp-json", port=port)
+        async with running(TcpJsonBridge(cfg, ctx())) as col:
+            # nobody listens: 0.2 + 0.4 + 0.8 + 1.6 + 3.2 s of tries, the next wait is 5 s
+            await col.until(lambda: sum(h.state.value == "retrying" for _, h in col.health) >= 6,
+                            12, "back-off at its cap")
+            server = await asyncio.start_server(serve, "127.0.0.1", port)
+            back = time.monotonic()
+            async with server:
+                await col.healthy(timeout=7)
+                return col.health[-1][0] - back
+
+    waited = run(body(), timeout=30)
+    print(f"tcp-json reconnect after a long outage: {waited:.2f} s")
+    assert waited <= 5.1
