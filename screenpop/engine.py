@@ -455,6 +455,21 @@ class Engine:
         with self._lock:
             return dict(self.health)
 
+    def source_health(self) -> dict[str, Health]:
+        """Each source's circuit breaker as health: closed = connected, open =
+        failed (with the last error), half-open = retrying."""
+        if self.lookup is None:
+            return {}
+        states = {
+            "closed": HealthState.CONNECTED,
+            "open": HealthState.FAILED,
+            "half-open": HealthState.RETRYING,
+        }
+        return {
+            name: Health(states[state], error)
+            for name, (state, error) in self.lookup.source_states().items()
+        }
+
     def dispositions(self) -> tuple[str, ...]:
         return self.config.agent.dispositions
 

@@ -261,6 +261,10 @@ class Lookup:
         params["account"] = account.strip()[:64]
         return params
 
+    def source_states(self) -> dict[str, tuple[str, str]]:
+        """Each source's breaker for health displays: (closed|open|half-open, last error)."""
+        return {name: (b.state, b.last_error) for name, b in self.breakers.items()}
+
     def remember_choice(self, number: PhoneNumber, customer_id: str) -> None:
         if number.e164:
             self.choices[number.e164] = customer_id
