@@ -5,6 +5,3 @@ It turns the core's ``PopListener`` calls into queued Qt signals
 (``recent``), the wrap-up dialog (``wrapup``) and the tray or its fallback
 window (``tray``); ``app.run_gui`` wires them to a ``Core``.
 """
-
-# Before any other Qt use in this package: see ``workarounds`` for why.
-from screenpop.ui import workarounds as _workarounds  # noqa: F401

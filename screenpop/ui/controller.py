@@ -206,4 +206,4 @@ class UiController(QObject):
         self.window.hide()
         if self.tray is not None:
             self.tray.hide()
-        self.jobs.wait()
+        self.jobs.close()

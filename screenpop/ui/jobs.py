@@ -40,13 +40,33 @@ class _Runnable(QRunnable):
             self._report.done.emit(result)
 
 
+class _Closed:
+    """A plain flag (not a QObject): still readable after the Qt side is gone."""
+
+    def __init__(self) -> None:
+        self.value = False
+
+    def set(self, *_args: object) -> None:
+        self.value = True
+
+
 class Jobs(QObject):
-    """Starts jobs and holds their report objects until they have reported."""
+    """Starts jobs and delivers their results unless closed meanwhile.
+
+    A result arrives as a queued event, possibly after the window that asked
+    for it was closed and deleted. So the report objects belong to no widget
+    (a widget's deletion cannot free one under a running worker), and
+    delivery goes through a plain-Python flag that ``close()`` or this
+    object's destruction sets: late results are dropped, never delivered to
+    freed objects.
+    """
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._live: set[_Report] = set()
+        self._closed = _Closed()
+        self.destroyed.connect(self._closed.set)
 
     def start(
         self,
@@ -54,20 +74,31 @@ class Jobs(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[str], None] | None = None,
     ) -> None:
-        report = _Report(self)
-        self._live.add(report)
+        closed, live = self._closed, self._live
+        if closed.value:
+            return
+        report = _Report()
+        live.add(report)
 
-        def finish() -> None:
-            self._live.discard(report)
-            report.deleteLater()
+        def done(result: Any) -> None:
+            live.discard(report)
+            if not closed.value:
+                on_done(result)
 
-        report.done.connect(on_done)
-        if on_error is not None:
-            report.failed.connect(on_error)
-        report.done.connect(finish)
-        report.failed.connect(finish)
+        def failed(message: str) -> None:
+            live.discard(report)
+            if not closed.value and on_error is not None:
+                on_error(message)
+
+        report.done.connect(done)
+        report.failed.connect(failed)
         self._pool.start(_Runnable(fn, report))
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Block until running jobs end (shutdown and tests)."""
+        """Block until running jobs end (tests)."""
         return bool(self._pool.waitForDone(msecs))
+
+    def close(self, msecs: int = 5000) -> bool:
+        """Quitting: drop every result still to come, then let workers finish."""
+        self._closed.set()
+        return self.wait(msecs)
