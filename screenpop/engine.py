@@ -29,6 +29,7 @@ from typing import Any
 
 import platformdirs
 
+from screenpop import credit
 from screenpop.bridges import registry as bridge_registry
 from screenpop.bridges.base import Bridge, Dialer, Health, HealthState
 from screenpop.bridges.notify import NotifyBridge, claim
@@ -181,6 +182,10 @@ class Engine:
             suggester_error=why,
             crosssell_top=self.config.crosssell.top,
             crosssell_exclude=self.config.crosssell.exclude,
+            credit_policy=(
+                credit.Policy.from_config(self.config.credit) if self.config.credit else None
+            ),
+            value_config=self.config.value,
         )
 
     def start(self, listener: PopListener) -> None:

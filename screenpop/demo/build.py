@@ -40,7 +40,7 @@ from screenpop.demo.scenario import DemoCall, make_calls
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("lines.csv.gz", "products.csv.gz", "customers.csv.gz")
 #: Bump when the schema or the derivation rules change: old demos rebuild.
-BUILD_VERSION = 2
+BUILD_VERSION = 3
 AS_OF = date(2011, 12, 10)
 
 ACCOUNTING_DB = "accounting.db"
@@ -444,7 +444,8 @@ section = "purchases"
 query = \"\"\"SELECT date, product, description, quantity, amount, 'GBP' AS currency FROM lines \
 WHERE customer_id = :customer_id ORDER BY date DESC LIMIT 10\"\"\"
 history = "SELECT customer_id, product, description, date, quantity, amount FROM lines"
-owned = "SELECT product FROM lines WHERE customer_id = :customer_id GROUP BY product ORDER BY max(date) DESC"
+owned = \"\"\"SELECT product FROM lines WHERE customer_id = :customer_id \
+GROUP BY product ORDER BY max(date) DESC\"\"\"
 
 [[source]]
 name = "credit"

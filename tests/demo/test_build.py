@@ -129,7 +129,9 @@ def test_config_validates_and_points_at_the_demo(full_demo: DemoSet) -> None:
     assert cfg.agent.region == "GB"
     assert [b.kind for b in cfg.bridge] == ["demo"]
     sections = {s.name: s.section for s in cfg.source}
-    assert sections == {"accounting": "balance", "sales": "purchases", "credit": "credit"}
+    assert sections == {
+        "accounting": "balance", "sales": "purchases", "credit": "credit", "profile": "profile"
+    }
     assert cfg.crosssell.model == full_demo.root / "crosssell.model"
 
 
