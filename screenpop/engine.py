@@ -21,6 +21,7 @@ import contextlib
 import logging
 import threading
 import time
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -57,10 +58,12 @@ def default_journal_path() -> Path:
 
 
 def default_runtime_dir() -> Path:
-    try:
+    """Where the notify socket lives (per user; ``notify`` finds it the same way)."""
+    with warnings.catch_warnings():
+        # Without XDG_RUNTIME_DIR (ssh, cron) platformdirs warns and falls back
+        # to /tmp/runtime-UID, which is per user and exactly what we want.
+        warnings.simplefilter("ignore")
         return Path(platformdirs.user_runtime_dir("screenpop"))
-    except Exception:  # platforms without a runtime dir
-        return Path(platformdirs.user_data_dir("screenpop")) / "run"
 
 
 class BrokenSource:
