@@ -30,7 +30,7 @@ from screenpop.ui.formatting import Formats, to_decimal
 from screenpop.ui.widgets import Stat, label
 
 #: Purchases shown in the pop; the rest is one line ("and 4 more").
-MAX_PURCHASE_ROWS = 8
+MAX_PURCHASE_ROWS = 5
 PURCHASE_COLUMNS = ("Date", "Product", "Description", "Qty", "Amount")
 
 
