@@ -78,6 +78,9 @@ class ModelInfo:
     season_customers: int
     half_life_days: float
     rank_decay: float
+    #: Time weighting of the training matrix (``None``: unweighted; files
+    #: written before it existed read as ``None``).
+    train_half_life_days: float | None = None
 
 
 _ARRAYS = ("products", "descriptions", "indptr", "indices", "weights", "cocounts",
@@ -407,6 +410,7 @@ def _info_json(info: ModelInfo) -> dict[str, Any]:
         "season_customers": info.season_customers,
         "half_life_days": info.half_life_days,
         "rank_decay": info.rank_decay,
+        "train_half_life_days": info.train_half_life_days,
     }
 
 
@@ -426,6 +430,10 @@ def _info_from_json(obj: Any) -> ModelInfo:
         season_customers=int(obj["season_customers"]),
         half_life_days=float(obj["half_life_days"]),
         rank_decay=float(obj["rank_decay"]),
+        train_half_life_days=(
+            None if obj.get("train_half_life_days") is None
+            else float(obj["train_half_life_days"])
+        ),
     )
 
 
@@ -518,6 +526,7 @@ def model_from_arrays(
         season_customers=res.season_customers,
         half_life_days=params.half_life_days,
         rank_decay=params.rank_decay,
+        train_half_life_days=params.train_half_life_days,
     )
     return CrossSellModel(
         info=info,

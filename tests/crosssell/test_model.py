@@ -242,6 +242,72 @@ def test_fit_matches_closed_form_ease() -> None:
         assert list(res.weights[sl]) == sorted(res.weights[sl], reverse=True)
 
 
+def test_fit_time_weighted_matches_closed_form_and_keeps_true_counts() -> None:
+    """Weights: EASE on X with entries 0.5 ** (age / half-life); co-counts stay 0/1 counts."""
+    rng = np.random.default_rng(11)
+    bought = rng.random((150, 10)) < 0.35
+    cust, prod = np.nonzero(bought)
+    day = rng.integers(0, 300, size=cust.size).astype(np.int64)
+    params = FitParams(neighbours=10, train_half_life_days=60.0, l2_per_mean_count=16.0)
+    res = fit(cust.astype(np.int64), prod.astype(np.int64), day, 150, 10, params)
+    xw = np.zeros((150, 10))
+    xw[cust, prod] = 0.5 ** ((day.max() - day) / 60.0)
+    gw = xw.T @ xw
+    p = np.linalg.inv(gw + 16.0 * np.diag(gw).mean() * np.eye(10))
+    b = -p / np.diag(p)
+    np.fill_diagonal(b, 0)
+    counts = bought.T.astype(np.int64) @ bought.astype(np.int64)
+    unweighted = fit(cust.astype(np.int64), prod.astype(np.int64), day, 150, 10,
+                     FitParams(neighbours=10, train_half_life_days=None))
+    differs = False
+    for k in range(10):
+        sl = slice(res.indptr[k], res.indptr[k + 1])
+        expect = {j: b[k, j] for j in range(10) if b[k, j] > 0 and counts[k, j] >= 1 and j != k}
+        got = dict(zip(res.indices[sl].tolist(), res.weights[sl].tolist(), strict=True))
+        assert got.keys() == expect.keys()
+        for j, w in got.items():
+            assert w == pytest.approx(expect[j], rel=1e-5)
+        assert res.cocounts[sl].tolist() == [int(counts[k, j]) for j in res.indices[sl]]
+        usl = slice(unweighted.indptr[k], unweighted.indptr[k + 1])
+        differs |= res.indices[sl].tolist() != unweighted.indices[usl].tolist()
+    assert differs  # the weighting changes the neighbour ranking on this data
+
+
+def test_time_weighting_prefers_recent_co_purchases() -> None:
+    """A was bought with B long ago and with C lately, by as many customers each."""
+    rows = []
+    for i in range(20):
+        rows += [row(f"old{i}", "A", "2010-06-01"), row(f"old{i}", "B", "2010-06-01")]
+        rows += [row(f"new{i}", "A", "2011-06-01"), row(f"new{i}", "C", "2011-06-01")]
+    weighted = build_model(rows)
+    assert [s.product for s in weighted.suggest(["A"], top=2)] == ["C", "B"]
+    assert weighted.suggest(["A"], top=1)[0].reason == f"bought with {DESC['A']} by 20 customers"
+    flat = build_model(rows, params=FitParams(train_half_life_days=None))
+    got = flat.suggest(["A"], top=2)
+    assert got[0].score == pytest.approx(got[1].score)  # symmetric without weighting
+    with pytest.raises(ValueError, match="train_half_life_days"):
+        build_model(rows, params=FitParams(train_half_life_days=0.0))
+
+
+def test_model_files_without_training_half_life_still_load(
+    model: CrossSellModel, tmp_path: Path
+) -> None:
+    good = tmp_path / "good"
+    model.save(good)
+    assert CrossSellModel.load(good).info.train_half_life_days == 60.0
+    with np.load(good, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    header = json.loads(bytes(arrays["header"]).decode())
+    del header["info"]["train_half_life_days"]
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
+    old = tmp_path / "old"
+    with old.open("wb") as fh:
+        np.savez(fh, **arrays)
+    loaded = CrossSellModel.load(old)
+    assert loaded.info.train_half_life_days is None
+    assert loaded.suggest(["A", "C"], top=4) == model.suggest(["A", "C"], top=4)
+
+
 def test_real_data_slice_reasons_are_true_counts(real_rows: list[HistoryRow]) -> None:
     model = build_model(real_rows, exclude=["POST", "M"])
     bought: dict[str, set[str]] = defaultdict(set)
