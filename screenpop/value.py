@@ -31,10 +31,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from screenpop.card import Section, Status
+from screenpop.credit import to_decimal
 
 if TYPE_CHECKING:
     from screenpop.config.schema import ValueConfig
@@ -47,16 +48,6 @@ DEFAULT_BANDS: tuple[tuple[str, float], ...] = (
     ("Silver", 0.50),
     ("Bronze", 1.00),
 )
-
-
-def _number(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        out = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return out if out.is_finite() else None
 
 
 def _day(value: Any) -> date | None:
@@ -155,8 +146,8 @@ def profile_data(row: Mapping[str, Any], cfg: ValueConfig, as_of: date) -> dict[
     contract fields ``lifetime_value``, ``currency``, ``orders``,
     ``first_order``, ``last_order``, ``tier`` and ``basis`` are (re)written.
     """
-    revenue = _number(row.get("lifetime_value"))
-    orders_n = _number(row.get("orders"))
+    revenue = to_decimal(row.get("lifetime_value"))
+    orders_n = to_decimal(row.get("orders"))
     orders = int(orders_n) if orders_n is not None else 0
     if revenue is None and orders == 0:
         return None  # an aggregate over no sales: nothing on file
