@@ -25,13 +25,15 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from screenpop.crosssell.fit import FitParams, fit
 from screenpop.sources.base import HistoryRow
+
+if TYPE_CHECKING:  # the fit (scipy) is only needed to build, never to score
+    from screenpop.crosssell.fit import FitParams
 
 FORMAT = "screenpop-crosssell"
 FORMAT_VERSION = 1
@@ -508,6 +510,8 @@ def model_from_arrays(
     params: FitParams | None = None,
 ) -> CrossSellModel:
     """Fit on lines already turned into indices (day = days since 1970)."""
+    from screenpop.crosssell.fit import FitParams, fit
+
     params = params or FitParams()
     res = fit(cust, prod, day, n_customers, len(products), params)
     end_s = None
