@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from screenpop.sources.base import HistoryRow
+from tests.peers import need
 
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "online_retail_clean.csv.gz"
 
@@ -17,8 +18,7 @@ DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "online_retail_
 @pytest.fixture(scope="session")
 def real_rows() -> list[HistoryRow]:
     """The first 30,000 lines (Dec 2010 - Jan 2011) of the cleaned UCI data."""
-    if not DATA.exists():
-        pytest.skip(f"real retail data not found at {DATA}")
+    need(DATA.exists(), f"the shared retail data at {DATA}")
     with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
         return [
             HistoryRow(

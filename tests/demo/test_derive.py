@@ -12,6 +12,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.peers import need
+
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared" / "data" / "online_retail_clean.csv.gz"
 HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
@@ -101,8 +103,7 @@ def test_shipped_readme_matches_shipped_files(repo_root: Path) -> None:
 
 @pytest.mark.slow
 def test_full_derivation_reproduces_shipped_files(tmp_path: Path, repo_root: Path) -> None:
-    if not SHARED.is_file():
-        pytest.skip("../shared/data is not on this machine (fresh checkouts ship the copy)")
+    need(SHARED.is_file(), f"the shared retail data at {SHARED}")
     load_script().derive(SHARED, tmp_path)
     data = repo_root / "screenpop" / "demo" / "data"
     for name in ("lines.csv.gz", "products.csv.gz", "customers.csv.gz", "README.md"):
