@@ -295,8 +295,13 @@ class Engine:
         return self.writer.submit(run)
 
     def _set_health(self, name: str, health: Health) -> None:
+        # Logged here, not by a front end, so the GUI's log tells IT the same
+        # story as headless: every change of state, with its reason.
         with self._lock:
+            before = self.health.get(name)
             self.health[name] = health
+        if before is None or (before.state, before.detail) != (health.state, health.detail):
+            log.info("bridge %s: %s %s", name, health.state, health.detail)
         self._tell("bridge_health", name, health)
 
     def _on_event(self, event: CallEvent) -> None:

@@ -62,7 +62,7 @@ class HeadlessListener:
                 self._check_done()
 
     def bridge_health(self, name: str, health: Health) -> None:
-        log.info("bridge %s: %s %s", name, health.state, health.detail)
+        """The engine logs health changes itself; headless has nothing to add."""
 
     def _check_done(self) -> None:
         if self.done_after is None:
