@@ -22,6 +22,8 @@ class BaresipPeer:
     answermode: str = "manual"
     #: More accounts (user -> answermode) on the same phone, e.g. an auto-answer line.
     extra_accounts: dict[str, str] = field(default_factory=dict)
+    #: Where the agent's own calls (call backs) go, e.g. ``sip:127.0.0.1:5099``: a sipp UAS.
+    outbound: str = ""
     sip_port: int = field(default_factory=free_port)
     ctrl_port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
@@ -49,8 +51,9 @@ class BaresipPeer:
             f"ctrl_tcp_listen 127.0.0.1:{self.ctrl_port}\n"
         )
         accounts = {"agent": self.answermode, **self.extra_accounts}
+        proxy = f';outbound="{self.outbound}"' if self.outbound else ""
         (self.workdir / "accounts").write_text("".join(
-            f"<sip:{user}@127.0.0.1:{self.sip_port}>;regint=0;answermode={mode}\n"
+            f"<sip:{user}@127.0.0.1:{self.sip_port}>;regint=0;answermode={mode}{proxy}\n"
             for user, mode in accounts.items()
         ))
 
