@@ -20,12 +20,12 @@ from PySide6.QtWidgets import QLabel
 
 from screenpop.config.loader import load_config
 from screenpop.engine import Engine
-from screenpop.frontend import CallInfo
+from screenpop.frontend import CallInfo, CallRecord
 from screenpop.ui.controller import UiController
 from screenpop.ui.signals import QtPopListener
 from tests.bridges.e2e import write_config
 from tests.bridges.helpers import SIPP, sipp
-from tests.bridges.peers_bridges import BaresipPeer
+from tests.bridges.peers_bridges import BaresipPeer, KamailioPeer
 from tests.peers import free_port, need_program
 
 # The offscreen platform cannot raise windows or pass size hints to a window manager.
@@ -53,6 +53,54 @@ def labels(widget: Any) -> list[str]:
     return [lb.text() for lb in widget.findChildren(QLabel)]
 
 
+class GuiApp:
+    """The real Engine and the real pop UI on one bridge, as ``run_gui`` wires them."""
+
+    def __init__(self, qtbot: Any, tmp_path: Path, bridge_toml: str) -> None:
+        path = write_config(tmp_path, f"{bridge_toml}\n[ui]\nlinger_s = 0.5\n")
+        self.config = load_config(path, use_user_file=False, use_machine_file=False)
+        self.tmp_path = tmp_path
+        self.engine = Engine(self.config, runtime_dir=tmp_path / "run")
+        self.listener = QtPopListener()
+        self.rang: list[CallInfo] = []
+        self.listener.ringing.connect(self.rang.append)
+        self.controller = UiController(self.engine, self.config, self.listener,
+                                       tray_available=False)
+        qtbot.addWidget(self.controller.pop)
+        qtbot.addWidget(self.controller.window)
+        self.pop = self.controller.pop
+
+    def start(self, qtbot: Any, bridge: str) -> None:
+        self.engine.start(self.listener)
+        self.controller.start()
+        qtbot.waitUntil(lambda: bridge in self.engine.bridge_healths()
+                        and self.engine.bridge_healths()[bridge].good, timeout=10_000)
+
+    def stop(self) -> None:
+        self.controller.close_all()
+        self.engine.stop()
+
+    def journal(self) -> dict[str, CallRecord]:
+        """The journal as a fresh process would read it after this one stopped."""
+        check = Engine(self.config, runtime_dir=self.tmp_path / "run-check")
+        check.open_core()
+        try:
+            return {r.call_id: r for r in check.recent_calls(10)}
+        finally:
+            check.stop()
+
+    def wait_pop(self, qtbot: Any, customer: str) -> str:
+        """The pop is up for ``customer`` with every section filled in; its call id."""
+        pop = self.pop
+        qtbot.waitUntil(lambda: pop.isVisible() and pop.header.customer.text() == customer,
+                        timeout=5000)
+        qtbot.waitUntil(
+            lambda: not any(b.is_busy for b in pop.boxes.values() if b.isVisible()), timeout=5000
+        )
+        assert pop.call_id is not None
+        return pop.call_id
+
+
 @pytest.mark.peer("baresip")
 @pytest.mark.slow
 @pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
@@ -64,37 +112,19 @@ def test_pop_window_over_a_real_softphone(qtbot: Any, tmp_path: Path) -> None:
     # Calls the agent places go to the sipp UAS, the test's "outside world".
     phone = BaresipPeer(tmp_path / "baresip", extra_accounts={"agent-auto": "auto"},
                         outbound=f"sip:127.0.0.1:{uas_port}")
-    path = write_config(
-        tmp_path,
-        f'[[bridge]]\nkind = "baresip"\nport = {phone.ctrl_port}\n\n[ui]\nlinger_s = 0.5\n',
-    )
-    config = load_config(path, use_user_file=False, use_machine_file=False)
-    asyncio.run(phone.start())
-    engine = Engine(config, runtime_dir=tmp_path / "run")
-    listener = QtPopListener()
-    rang: list[CallInfo] = []
-    listener.ringing.connect(rang.append)
-    controller = UiController(engine, config, listener, tray_available=False)
-    qtbot.addWidget(controller.pop)
-    qtbot.addWidget(controller.window)
-    pop = controller.pop
+    app = GuiApp(qtbot, tmp_path, f'[[bridge]]\nkind = "baresip"\nport = {phone.ctrl_port}\n')
+    pop, controller = app.pop, app.controller
     calls: list[subprocess.Popen[bytes]] = []
+    asyncio.run(phone.start())
     try:
-        engine.start(listener)
-        controller.start()
-        qtbot.waitUntil(lambda: engine.bridge_healths()["baresip"].good, timeout=10_000)
+        app.start(qtbot, "baresip")
 
         # 1. The caller rings and gives up: the pop shows who it is, then "Missed".
         calls.append(place_call("uac_cancel.xml", phone.sip_target, tmp_path,
                                 caller="+442079460958", display="Oliver Brown", pause_ms=1500))
-        qtbot.waitUntil(lambda: pop.isVisible() and pop.header.customer.text() == "Oliver Brown",
-                        timeout=5000)
-        missed_id = pop.call_id
+        missed_id = app.wait_pop(qtbot, "Oliver Brown")
         assert pop.header.state.text() == "Ringing"
         assert pop.header.customer_id.text().endswith("C-200")
-        qtbot.waitUntil(
-            lambda: not any(b.is_busy for b in pop.boxes.values() if b.isVisible()), timeout=5000
-        )
         assert pop.boxes["balance"].content is not None
         assert "£980.00" in labels(pop.boxes["balance"].content)
         qtbot.waitUntil(lambda: pop.header.state.text() == "Missed", timeout=5000)
@@ -107,11 +137,7 @@ def test_pop_window_over_a_real_softphone(qtbot: Any, tmp_path: Path) -> None:
         calls.append(place_call("uac_answered.xml", phone.sip_target, tmp_path,
                                 service="agent-auto", caller="00358401234567", display="Aino",
                                 pause_ms=2500))
-        qtbot.waitUntil(
-            lambda: pop.isVisible() and pop.header.customer.text() == "Aino Jääskeläinen",
-            timeout=5000,
-        )
-        answered_id = pop.call_id
+        answered_id = app.wait_pop(qtbot, "Aino Jääskeläinen")
         assert answered_id != missed_id
         qtbot.waitUntil(lambda: pop.header.state.text() == "On call", timeout=5000)
         qtbot.keyClicks(pop.notes, "wants the cake stand again")
@@ -145,21 +171,76 @@ def test_pop_window_over_a_real_softphone(qtbot: Any, tmp_path: Path) -> None:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(5)
-        controller.close_all()
-        engine.stop()
+        app.stop()
         phone.stop()
 
     # One pop per call (the agent's own call back is not a pop), journaled right.
-    assert [c.call_id for c in rang] == [missed_id, answered_id]
-    check = Engine(config, runtime_dir=tmp_path / "run2")
-    check.open_core()
-    try:
-        rows = {r.call_id: r for r in check.recent_calls(10)}
-    finally:
-        check.stop()
+    assert [c.call_id for c in app.rang] == [missed_id, answered_id]
+    rows = app.journal()
     assert set(rows) == {missed_id, answered_id}
     assert rows[missed_id].state == "missed"
     assert rows[missed_id].customer_id == "C-200"
     assert rows[answered_id].state == "ended"
+    assert rows[answered_id].answered_by == "agent"
     assert rows[answered_id].disposition == "sale"
     assert rows[answered_id].notes == "wants the cake stand again"
+
+
+@pytest.mark.peer("kamailio")
+@pytest.mark.slow
+@pytest.mark.qt_log_ignore(OFFSCREEN_NOISE)
+def test_pop_window_over_kamailio_evapi(qtbot: Any, tmp_path: Path) -> None:
+    """sipp -> kamailio (the shipped evapi snippet) -> phone; the pop hears tcp-json."""
+    need_program("sipp")
+    kam = KamailioPeer(tmp_path / "kamailio")
+    phone = BaresipPeer(tmp_path / "baresip")  # rings; nobody answers
+    uas_port = free_port()
+    app = GuiApp(qtbot, tmp_path, f'[[bridge]]\nkind = "tcp-json"\nport = {kam.evapi_port}\n'
+                 'framing = "netstring"\n')
+    pop = app.pop
+    via = ["-rsa", f"127.0.0.1:{kam.sip_port}"]
+    calls: list[subprocess.Popen[bytes]] = []
+    asyncio.run(kam.start())
+    asyncio.run(phone.start())
+    try:
+        app.start(qtbot, "tcp-json")
+
+        # 1. Rings the agent's phone through the proxy; the caller gives up: missed.
+        calls.append(place_call("uac_cancel.xml", phone.sip_target, tmp_path, extra=via,
+                                caller="+442079460958", display="Oliver Brown", pause_ms=1500))
+        missed_id = app.wait_pop(qtbot, "Oliver Brown")
+        assert pop.header.state.text() == "Ringing"
+        qtbot.waitUntil(lambda: pop.header.state.text() == "Missed", timeout=5000)
+        qtbot.waitUntil(lambda: not pop.isVisible(), timeout=3000)
+
+        # 2. The agent's phone (a sipp UAS here) answers; the IVR's account number
+        #    rides along as attached data and identifies a caller whose number is not on
+        #    file; the callee hangs up.
+        calls.append(subprocess.Popen(
+            ["sipp", "-sf", str(SIPP / "uas_answer_bye.xml"), "-p", str(uas_port), "-mp",
+             str(free_port()), "-i", "127.0.0.1", "-m", "1", "-nostdin", "-timeout", "20s",
+             "-timeout_error"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL))
+        calls.append(place_call("uac_answered_remote_bye.xml", f"127.0.0.1:{uas_port}", tmp_path,
+                                extra=via, caller="+358409999999", display="Aino",
+                                pause_ms=2000, headers="X-Screenpop-Account: C-100"))
+        answered_id = app.wait_pop(qtbot, "Aino Jääskeläinen")
+        qtbot.waitUntil(lambda: pop.header.state.text() == "Ended", timeout=10_000)
+        for proc in calls:
+            qtbot.waitUntil(lambda p=proc: p.poll() is not None, timeout=20_000)
+            assert proc.returncode == 0, proc.args
+    finally:
+        for proc in calls:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(5)
+        app.stop()
+        phone.stop()
+        kam.stop()
+
+    assert [c.call_id for c in app.rang] == [missed_id, answered_id]
+    rows = app.journal()
+    assert rows[missed_id].state == "missed"
+    assert rows[answered_id].state == "ended"
+    assert rows[answered_id].answered_by == "agent"
+    assert rows[answered_id].customer_id == "C-100"
