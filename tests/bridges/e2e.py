@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,15 @@ class Headless:
         await self.wait_for(f"pop #{call_index + 1}", lambda: len(self.pops) > call_index,
                             timeout)
         return self.pops[call_index]
+
+    def connected_at(self, bridge: str) -> list[float]:
+        """Epoch times of every "bridge X: connected" the process logged, in order."""
+        times = []
+        for line in self.stderr().splitlines():
+            if f" bridge {bridge}: connected" in line:
+                stamp = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S,%f")
+                times.append(stamp.timestamp())
+        return times
 
     def stop(self) -> int:
         if self.proc.poll() is None:

@@ -148,45 +148,6 @@ def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
     run(body(), timeout=90)
 
 
-@pytest.mark.peer("kamailio")
-@pytest.mark.slow
-def test_kamailio_restarted_ten_times(tmp_path: Path) -> None:
-    need_program("sipp")
-    need_program("baresip")
-    kam = KamailioPeer(tmp_path / "kamailio")
-    phone = BaresipPeer(tmp_path / "baresip", answermode="auto")
-    reconnect_s: list[float] = []
-
-    async def body() -> None:
-        await phone.start()
-        await kam.start()
-        try:
-            async with running(_bridge(kam)) as col:
-                await col.healthy()
-                for i in range(10):
-                    kam.stop()
-                    await col.until(lambda: not col.health[-1][1].good, 5, "disconnect seen")
-                    await kam.start()
-                    back = time.monotonic()
-                    await col.healthy(timeout=6)
-                    reconnect_s.append(max(0.0, col.health[-1][0] - back))
-                    before = len(col.events)
-                    await sipp("uac_answered.xml", phone.sip_target, cwd=tmp_path,
-                               extra=["-rsa", f"127.0.0.1:{kam.sip_port}"],
-                               caller=f"+4416329600{i:02d}", display=f"Caller {i}",
-                               pause_ms=50, local_port=free_port())
-                    await col.until(lambda b=before: len(col.events) >= b + 3, 5, f"call {i}")
-                    assert [e.state for e in col.events[before:]] == [R, A, E]
-        finally:
-            kam.stop()
-            phone.stop()
-
-    run(body(), timeout=150)
-    print(f"kamailio reconnect after restart: max {max(reconnect_s):.2f} s, "
-          f"mean {sum(reconnect_s) / len(reconnect_s):.2f} s")
-    assert max(reconnect_s) <= 5.0
-
-
 def test_wait_port_helper_sees_listener() -> None:
     async def body() -> None:
         port = free_port()
