@@ -5,6 +5,6 @@ supervisors (``export.py``); the schema is in ``models.py`` and is created and
 evolved only by the Alembic migrations shipped in ``migrations/``.
 """
 
-from screenpop.journal.store import Journal, JournalError, JournalEvent
+from screenpop.journal.store import Journal, JournalError, JournalEvent, PendingCall
 
-__all__ = ["Journal", "JournalError", "JournalEvent"]
+__all__ = ["Journal", "JournalError", "JournalEvent", "PendingCall"]

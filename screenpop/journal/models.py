@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 #: The Alembic revision these models correspond to. Opening a journal that is
 #: already at this revision skips Alembic entirely (start-up time); a test
 #: checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 
 class Base(DeclarativeBase):
@@ -81,3 +81,26 @@ class CallEventRow(Base):
     received_at: Mapped[float] = mapped_column(Float)
 
     __table_args__ = (Index("ix_call_events_call_id", "call_id"),)
+
+
+class OutboxEntry(Base):
+    """A call changed since it last reached the central journal: one entry per call.
+
+    Filled only by SQLite triggers on ``calls`` (migration 0002), inside the
+    very transaction that changes the call, so no code path can forget it and
+    a killed app cannot commit a change without its entry. A new change to a
+    call that is already waiting replaces its entry (``INSERT OR REPLACE``)
+    and so gets a new, higher ``id``: the replicator deletes the ids it pushed,
+    and a change made while a push was in flight keeps its entry.
+    ``AUTOINCREMENT`` guarantees an id is never reused, which that relies on.
+    """
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    call_id: Mapped[str] = mapped_column(String(256))
+
+    __table_args__ = (
+        Index("ix_outbox_call_id", "call_id", unique=True),
+        {"sqlite_autoincrement": True},
+    )

@@ -26,7 +26,7 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +37,9 @@ from sqlalchemy import (
     Engine,
     bindparam,
     create_engine,
+    delete,
     event,
+    func,
     or_,
     select,
     tuple_,
@@ -135,6 +137,30 @@ _INSERT_CALL = _CALLS.insert()
 #: SET columns come from the parameter names (all but ``key``).
 _UPDATE_CALL = _CALLS.update().where(_CALLS.c.call_id == bindparam("key"))
 _INSERT_EVENT = _EVENTS.insert()
+# The outbox (see models.OutboxEntry): read with each call's current row, oldest
+# change first; entries are deleted by id once central has committed them.
+_OUTBOX = Base.metadata.tables["outbox"]
+_SELECT_PENDING = (
+    select(_OUTBOX.c.id.label("outbox_seq"), _OUTBOX.c.call_id.label("outbox_call_id"), *_CALLS.c)
+    .select_from(_OUTBOX.outerjoin(_CALLS, _CALLS.c.call_id == _OUTBOX.c.call_id))
+    .order_by(_OUTBOX.c.id)
+    .limit(bindparam("limit"))
+)
+_DELETE_PENDING = delete(_OUTBOX).where(_OUTBOX.c.id.in_(bindparam("seqs", expanding=True)))
+_COUNT_PENDING = select(func.count()).select_from(_OUTBOX)
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCall:
+    """One outbox entry: a changed call and its current row (None if the call is gone).
+
+    ``seq`` is the entry's id; a later change to the same call gets a higher
+    one, so deleting the pushed ``seq`` never drops a change made meanwhile.
+    """
+
+    seq: int
+    call_id: str
+    row: dict[str, Any] | None
 
 
 def _to_record(row: Row[*tuple[Any, ...]]) -> CallRecord:
@@ -183,8 +209,12 @@ def _probe_revision(path: Path) -> str | None:
     except sqlite3.Error as exc:
         raise JournalError(f"cannot open journal {path}: {exc}") from exc
     try:
+        # SQLite's own tables (sqlite_sequence, left behind by the outbox's
+        # AUTOINCREMENT even after a downgrade) say nothing about the file.
         tables = {
-            row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            row[0]
+            for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not str(row[0]).startswith("sqlite_")
         }
         versions: list[str] = []
         if "alembic_version" in tables:
@@ -502,6 +532,43 @@ class Journal:
         with self._write() as conn:
             if self._update(conn, call_id, {"notes_draft": notes, "updated_at": time.time()}) == 0:
                 raise JournalError(f"no call {call_id!r} in the journal")
+
+    # -------------------------------------------------------------- outbox --
+
+    def pending(self, limit: int = 500) -> list[PendingCall]:
+        """The oldest ``limit`` outbox entries with their calls' rows as they are now.
+
+        One read snapshot: each row is at least as new as the change its entry
+        stands for. Called by the replicator's thread, beside the writer.
+        """
+        with self._read() as conn:
+            rows = conn.execute(_SELECT_PENDING, {"limit": max(1, limit)}).mappings().all()
+        out = []
+        for row in rows:
+            values = {column.name: row[column.name] for column in _CALLS.c}
+            out.append(
+                PendingCall(
+                    seq=int(row["outbox_seq"]),
+                    call_id=str(row["outbox_call_id"]),
+                    row=None if values["call_id"] is None else values,
+                )
+            )
+        return out
+
+    def mark_replicated(self, seqs: Sequence[int]) -> int:
+        """Drop these outbox entries (central has committed them); returns how many went.
+
+        An entry replaced by a newer change has another id by now and stays.
+        """
+        if not seqs:
+            return 0
+        with self._write() as conn:
+            return int(conn.execute(_DELETE_PENDING, {"seqs": list(seqs)}).rowcount)
+
+    def pending_count(self) -> int:
+        """How many calls wait for the central journal (the replication backlog)."""
+        with self._read() as conn:
+            return int(conn.execute(_COUNT_PENDING).scalar_one())
 
     # --------------------------------------------------------------- reads --
 
