@@ -1,8 +1,10 @@
 """Icons and the style sheet shipped in the repository's ``resources/``.
 
-Looked up next to the package (a source checkout or a PyInstaller onedir
-bundle that copies ``resources/`` beside ``screenpop/``); a missing file gives
-an empty icon or no style rather than a crash, and a logged reason.
+The repository keeps them at its top level; an installed wheel and the
+PyInstaller bundle carry them inside the package as ``screenpop/resources``
+(pyproject maps the package ``screenpop.resources`` to ``resources/``). A
+missing file gives an empty icon or no style rather than a crash, and a logged
+reason.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ log = logging.getLogger(__name__)
 
 
 def resources_dir() -> Path:
-    """``$SCREENPOP_RESOURCES`` if set, else ``resources/`` beside the package."""
+    """``$SCREENPOP_RESOURCES`` if set; else ``screenpop/resources`` (installed
+    wheel, bundle); else ``resources/`` of the source checkout (editable install)."""
     override = os.environ.get("SCREENPOP_RESOURCES")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources"
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "resources"
+    if installed.is_dir():
+        return installed
+    return package.parent / "resources"
 
 
 def icon(name: str) -> QIcon:
