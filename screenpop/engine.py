@@ -42,6 +42,7 @@ from screenpop.dispatcher import Action, Dispatcher
 from screenpop.events import CallEvent, CallState
 from screenpop.frontend import CallInfo, CallRecord, PopListener
 from screenpop.journal import Journal
+from screenpop.journal.replicate import ReplicationStatus, Replicator
 from screenpop.lookup import Lookup, Suggester
 from screenpop.phone import PhoneNumber, mask, normalise
 from screenpop.sources import registry as source_registry
@@ -155,6 +156,8 @@ class Engine:
         self.sources: list[Source] = []
         self.lookup: Lookup | None = None
         self.journal: Journal | None = None
+        #: Pushes the journal's outbox to ``[journal] central`` (None: local only).
+        self.replicator: Replicator | None = None
         self.listener: PopListener | None = None
         self.bridges: list[Bridge] = []
         self.health: dict[str, Health] = {}
@@ -203,6 +206,11 @@ class Engine:
         except Exception:
             notify_sock.close()
             raise
+        if self.config.journal.central and self.journal is not None:
+            self.replicator = Replicator(
+                self.journal, self.config.journal, self.config.agent.extension, resolve
+            )
+            self.replicator.start()
         ctx = bridge_registry.BridgeContext(
             extension=self.config.agent.extension,
             secret=resolve,
@@ -267,6 +275,8 @@ class Engine:
         self.lookup_pool.shutdown(wait=False, cancel_futures=True)
         self.source_pool.shutdown(wait=False, cancel_futures=True)
         self.writer.shutdown(wait=True)  # every accepted event reaches the journal
+        if self.replicator is not None:
+            self.replicator.stop()  # pushes what it can in 2 s; the rest waits in the outbox
         for source in self.sources:
             with contextlib.suppress(Exception):
                 source.close()
@@ -292,7 +302,14 @@ class Engine:
                 log.exception("journal write %s failed", getattr(fn, "__name__", fn))
                 raise
 
-        return self.writer.submit(run)
+        future = self.writer.submit(run)
+        if self.replicator is not None:
+            future.add_done_callback(lambda _done: self._wake_replicator())
+        return future
+
+    def _wake_replicator(self) -> None:
+        if self.replicator is not None:
+            self.replicator.wake()
 
     def _set_health(self, name: str, health: Health) -> None:
         # Logged here, not by a front end, so the GUI's log tells IT the same
@@ -482,6 +499,18 @@ class Engine:
             name: Health(states[state], error)
             for name, (state, error) in self.lookup.source_states().items()
         }
+
+    def journal_health(self) -> dict[str, Health]:
+        """The central journal's replication as health (empty when there is none):
+        connected (with the backlog), or retrying with the reason and the
+        calls kept locally meanwhile."""
+        if self.replicator is None:
+            return {}
+        return {"central journal": self.replicator.status().health}
+
+    def replication_status(self) -> ReplicationStatus | None:
+        """Health plus backlog and counters, or None without a central journal."""
+        return None if self.replicator is None else self.replicator.status()
 
     def dispositions(self) -> tuple[str, ...]:
         return self.config.agent.dispositions

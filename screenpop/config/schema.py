@@ -382,6 +382,7 @@ class CrossSellConfig(Strict):
 
 class JournalConfig(Strict):
     local: Path | None = None
+    #: The central PostgreSQL the journal replicates to (screenpop/journal/replicate.py).
     central: str | None = None
     password: str | None = None
 
@@ -389,6 +390,32 @@ class JournalConfig(Strict):
     @classmethod
     def _password(cls, value: str | None) -> str | None:
         return secret_ref(value, "password")
+
+    @field_validator("central")
+    @classmethod
+    def _central(cls, value: str | None) -> str | None:
+        """A PostgreSQL URL without a password; refused here rather than at the first push."""
+        if not value:
+            return None
+        try:
+            url = make_url(value)
+        except Exception as exc:  # sqlalchemy raises ArgumentError
+            raise ValueError(f"not a database URL: {exc}") from None
+        if url.get_backend_name() != "postgresql" or url.get_driver_name() not in (
+            "psycopg",
+            "psycopg2",  # the dialect's default name for plain postgresql://
+        ):
+            raise ValueError(
+                "the central journal is PostgreSQL: postgresql+psycopg://USER@HOST/DATABASE"
+            )
+        if url.password:
+            raise ValueError(
+                "url contains a password; put it in the keyring and set "
+                "password = 'keyring:SERVICE/NAME'"
+            )
+        if not url.database:
+            raise ValueError("central names no database: postgresql+psycopg://USER@HOST/DATABASE")
+        return value
 
 
 class UiConfig(Strict):

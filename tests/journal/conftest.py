@@ -11,6 +11,7 @@ from screenpop.card import Card, Match, Section, Status
 from screenpop.events import CallEvent, CallState
 from screenpop.journal import Journal
 from screenpop.phone import PhoneNumber, normalise
+from tests.journal.central_support import PASSWORD, Central, central_database
 
 NUMBER = "+44 20 7946 0958"
 
@@ -72,3 +73,17 @@ def journal(journal_path: Path) -> Iterator[Journal]:
         yield j
     finally:
         j.close()
+
+
+@pytest.fixture
+def central() -> Iterator[Central]:
+    """A throw-away central PostgreSQL journal set up with the shipped SQL."""
+    with central_database() as db:
+        yield db
+
+
+@pytest.fixture
+def central_secret(memory_keyring: dict[tuple[str, str], str]) -> str:
+    """The central password in the (in-memory) keyring, as `secret set` would store it."""
+    memory_keyring[("screenpop", "central-test")] = PASSWORD
+    return PASSWORD

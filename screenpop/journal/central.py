@@ -1,0 +1,441 @@
+"""The central journal in PostgreSQL: how to reach it, what it looks like, what may go there.
+
+The schema is the DBA's (``installers/central/postgresql.sql``): screenpop
+never creates or alters anything centrally, it only checks that what it needs
+is there and says what is missing in words a DBA can act on. ``CALLS`` below
+declares the table for reading and writing through SQLAlchemy Core; a test
+reflects the shipped SQL and compares the two.
+
+Who may see or change which row is decided by PostgreSQL's row-level
+security, not here: the same code runs as an agent's login (replication: only
+its own rows) and as a supervisor's (``journal export --central``: their teams).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Double,
+    Engine,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    create_engine,
+    select,
+    text,
+    tuple_,
+)
+from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import URL, make_url
+
+from screenpop.config.schema import JournalConfig
+from screenpop.frontend import CallRecord
+
+# One wording for driver errors across the app (never the statement or its
+# bound values) and the advice that goes with it: the SQL sources' own.
+from screenpop.sources.sql import _describe as describe_driver_error
+from screenpop.sources.sql import advice
+
+#: What the shipped SQL writes on the table; bumped with incompatible changes.
+SCHEMA_COMMENT = "screenpop central journal, schema 1"
+SETUP_HINT = "the DBA runs installers/central/postgresql.sql (see installers/central/README.md)"
+
+_META = MetaData(schema="screenpop")
+_TZ = TIMESTAMP(timezone=True)
+
+#: ``screenpop.calls`` as the shipped SQL creates it.
+CALLS = Table(
+    "calls",
+    _META,
+    Column("agent", Text, primary_key=True),
+    Column("call_id", Text, primary_key=True),
+    Column("team", Text, nullable=False),
+    Column("state", Text, nullable=False),
+    Column("ringing_at", _TZ, nullable=False),
+    Column("answered_at", _TZ),
+    Column("ended_at", _TZ),
+    Column("number_received", Text, nullable=False),
+    Column("number_e164", Text),
+    Column("caller_name", Text, nullable=False),
+    Column("called", Text, nullable=False),
+    Column("bridge", Text, nullable=False),
+    Column("answered_by", Text),
+    Column("answered_elsewhere", Boolean, nullable=False),
+    Column("customer_id", Text),
+    Column("customer_name", Text),
+    Column("matches", Integer, nullable=False),
+    Column("pop_latency_ms", Double),
+    Column("failed_sections", JSONB, nullable=False),
+    Column("card_json", JSONB),
+    Column("disposition", Text),
+    Column("notes", Text),
+    Column("notes_draft", Text),
+    Column("wrapped_up_at", _TZ),
+    Column("updated_at", _TZ, nullable=False),
+    Column("replicated_at", _TZ, nullable=False),
+)
+
+#: The journal columns a workstation sends (everything but the key, the team
+#: the server assigns, and the server's own replicated_at).
+DATA_COLUMNS = (
+    "state",
+    "ringing_at",
+    "answered_at",
+    "ended_at",
+    "number_received",
+    "number_e164",
+    "caller_name",
+    "called",
+    "bridge",
+    "answered_by",
+    "answered_elsewhere",
+    "customer_id",
+    "customer_name",
+    "matches",
+    "pop_latency_ms",
+    "failed_sections",
+    "card_json",
+    "disposition",
+    "notes",
+    "notes_draft",
+    "wrapped_up_at",
+    "updated_at",
+)
+_TIMES = frozenset({"ringing_at", "answered_at", "ended_at", "wrapped_up_at", "updated_at"})
+_TEXTS = frozenset(
+    {
+        "state",
+        "number_received",
+        "number_e164",
+        "caller_name",
+        "called",
+        "bridge",
+        "answered_by",
+        "customer_id",
+        "customer_name",
+        "disposition",
+        "notes",
+        "notes_draft",
+    }
+)
+
+
+def _upsert() -> Any:
+    """INSERT … ON CONFLICT (agent, call_id) DO UPDATE, only when something differs.
+
+    The condition makes a replay a no-op (not even a new row version or a new
+    ``replicated_at``), so pushing the same outbox twice changes nothing.
+    """
+    stmt = pg_insert(CALLS)
+    data = [CALLS.c[name] for name in DATA_COLUMNS]
+    incoming = [stmt.excluded[name] for name in DATA_COLUMNS]
+    return stmt.on_conflict_do_update(
+        index_elements=[CALLS.c.agent, CALLS.c.call_id],
+        set_={name: stmt.excluded[name] for name in DATA_COLUMNS},
+        where=tuple_(*data).is_distinct_from(tuple_(*incoming)),
+    )
+
+
+UPSERT = _upsert()
+
+
+class CentralError(Exception):
+    """The central journal cannot be used as configured; the message says what to do."""
+
+
+# ------------------------------------------------------------- connecting --
+
+
+def central_url(config: JournalConfig, secret: Callable[[str], str]) -> URL:
+    """``journal.central`` with the password from the keyring, on the psycopg driver.
+
+    Raises ``CentralError`` when central is not configured and lets
+    ``SecretError`` through (it already says which keyring entry is missing).
+    """
+    if not config.central:
+        raise CentralError("journal.central is not set")
+    url = make_url(config.central).set(drivername="postgresql+psycopg")
+    if config.password:
+        url = url.set(password=secret(config.password))
+    return url
+
+
+def where(url: URL) -> str:
+    """The URL as it may be shown (user, host, database; never the password)."""
+    host = url.host or "local socket"
+    port = f":{url.port}" if url.port else ""
+    user = f"{url.username}@" if url.username else ""
+    return f"{user}{host}{port}/{url.database}"
+
+
+def create_central_engine(url: URL, *, statement_timeout_s: float = 30.0) -> Engine:
+    """An engine for one thread: one warm connection, checked before use.
+
+    Short connect timeout and TCP keepalives so an unreachable or silently
+    dead server is noticed in seconds (the replicator then backs off), and a
+    server-side statement timeout so a blocked statement cannot hang it.
+    """
+    return create_engine(
+        url,
+        pool_size=1,
+        max_overflow=1,
+        pool_pre_ping=True,
+        pool_recycle=3600,
+        connect_args={
+            "connect_timeout": 3,
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 3,
+            "keepalives_count": 3,
+            "application_name": "screenpop",
+            "options": f"-c statement_timeout={int(statement_timeout_s * 1000)}",
+        },
+    )
+
+
+def describe(exc: BaseException, password: str | None = None) -> str:
+    """A database error in words with advice, never echoing SQL, values or the password."""
+    if isinstance(exc, CentralError):
+        message = str(exc)
+    else:
+        message = describe_driver_error(exc)
+        hint = advice(message)
+        if "not mapped to login" in message:
+            hint = "the DBA maps this login to its agent in screenpop.team_members"
+        elif "permission denied" in message.lower():
+            hint = "the login needs to be a member of screenpop_agent (or _supervisor)"
+        if hint:
+            message = f"{message} ({hint})"
+    if password and password in message:
+        message = message.replace(password, "***")
+    return message
+
+
+# ---------------------------------------------------------------- checks --
+
+
+@dataclass(frozen=True, slots=True)
+class LoginInfo:
+    """What the central database says about the login screenpop connected as."""
+
+    login: str
+    agent: str | None
+    team: str | None
+    supervised_teams: tuple[str, ...]
+    bypasses_rls: bool
+    can_replicate: bool
+    can_read: bool
+
+
+def check_schema(conn: Connection) -> None:
+    """Raise ``CentralError`` unless the DBA's schema is there (never creates it)."""
+    found = conn.execute(text("SELECT to_regclass('screenpop.calls')")).scalar()
+    if found is None:
+        raise CentralError(f"no table screenpop.calls in this database: {SETUP_HINT}")
+    comment = conn.execute(text("SELECT obj_description('screenpop.calls'::regclass)")).scalar()
+    if comment != SCHEMA_COMMENT:
+        raise CentralError(
+            f"screenpop.calls is not the expected schema ({comment!r}, "
+            f"want {SCHEMA_COMMENT!r}): {SETUP_HINT}"
+        )
+
+
+def login_info(conn: Connection) -> LoginInfo:
+    """Who we are centrally: mapped agent and team, supervised teams, privileges.
+
+    Reads only what row-level security lets this login see of the mappings,
+    which is exactly its own rows.
+    """
+    login = str(conn.execute(text("SELECT current_user")).scalar_one())
+    member = None
+    if _can(conn, "screenpop.team_members", "SELECT"):
+        member = conn.execute(
+            text("SELECT agent, team FROM screenpop.team_members WHERE login = current_user")
+        ).first()
+    teams: tuple[str, ...] = ()
+    if _can(conn, "screenpop.supervisors", "SELECT"):
+        teams = tuple(
+            str(team)
+            for team in conn.execute(
+                text(
+                    "SELECT team FROM screenpop.supervisors WHERE login = current_user"
+                    " ORDER BY team"
+                )
+            ).scalars()
+        )
+    bypass = bool(
+        conn.execute(
+            text(
+                "SELECT r.rolsuper OR r.rolbypassrls OR c.relowner = r.oid"
+                " FROM pg_roles r, pg_class c"
+                " WHERE r.rolname = current_user AND c.oid = 'screenpop.calls'::regclass"
+            )
+        ).scalar()
+    )
+    return LoginInfo(
+        login=login,
+        agent=None if member is None else str(member.agent),
+        team=None if member is None else str(member.team),
+        supervised_teams=teams,
+        bypasses_rls=bypass,
+        can_replicate=all(_can(conn, "screenpop.calls", p) for p in ("SELECT", "INSERT", "UPDATE")),
+        can_read=_can(conn, "screenpop.calls", "SELECT"),
+    )
+
+
+def _can(conn: Connection, table: str, privilege: str) -> bool:
+    """One privilege (PostgreSQL answers true for a list if *any* of it is held)."""
+    return bool(
+        conn.execute(
+            text("SELECT has_table_privilege(:table, :privilege)"),
+            {"table": table, "privilege": privilege},
+        ).scalar()
+    )
+
+
+def replication_problem(info: LoginInfo, agent: str) -> str | None:
+    """Why this login cannot replicate agent ``agent``'s calls, or None."""
+    if not info.can_replicate:
+        return (
+            f"login {info.login} may not insert/update screenpop.calls: the DBA grants "
+            f"it screenpop_agent (GRANT screenpop_agent TO {info.login})"
+        )
+    if info.agent is None:
+        return (
+            f"login {info.login} is not mapped to an agent in screenpop.team_members: the "
+            f"DBA adds ({info.login!r}, {agent!r}, TEAM)"
+        )
+    if info.agent != agent:
+        return (
+            f"login {info.login} is mapped to agent {info.agent!r} in screenpop.team_members "
+            f"but this workstation is agent {agent!r} ([agent] extension)"
+        )
+    return None
+
+
+# -------------------------------------------------------------- writing --
+
+
+def _epoch_to_utc(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        seconds = float(value)
+        if not math.isfinite(seconds):
+            return None
+        return datetime.fromtimestamp(seconds, UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text and jsonb cannot hold NUL; a caller name from a bridge might."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_no_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {_no_nul(key): _no_nul(item) for key, item in value.items()}
+    return value
+
+
+def _json(value: Any, default: Any) -> Any:
+    if value is None:
+        return default
+    try:
+        return _no_nul(json.loads(value))
+    except (TypeError, ValueError):
+        return default
+
+
+def to_central(agent: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A local journal row (``Journal.pending``) as parameters of ``UPSERT``.
+
+    Values PostgreSQL would refuse are made acceptable here rather than left
+    to fail the whole batch again and again: NULs are dropped from text, bad
+    JSON becomes empty, impossible times become NULL (``ringing_at`` falls
+    back to ``updated_at``).
+    """
+    out: dict[str, Any] = {"agent": agent, "call_id": _no_nul(row["call_id"])}
+    for name in DATA_COLUMNS:
+        value = row.get(name)
+        if name in _TIMES:
+            value = _epoch_to_utc(value)
+        elif name in _TEXTS:
+            value = _no_nul(value)
+        out[name] = value
+    out["failed_sections"] = _json(row.get("failed_sections"), [])
+    out["card_json"] = _json(row.get("card_json"), None)
+    out["answered_elsewhere"] = bool(row.get("answered_elsewhere"))
+    out["matches"] = int(row.get("matches") or 0)
+    for name in ("number_received", "caller_name", "called", "bridge"):
+        out[name] = out[name] or ""
+    out["state"] = out["state"] or "ringing"
+    now = datetime.now(UTC)
+    out["updated_at"] = out["updated_at"] or now
+    out["ringing_at"] = out["ringing_at"] or out["updated_at"]
+    return out
+
+
+# -------------------------------------------------------------- reading --
+
+
+def _epoch(value: datetime | None) -> float | None:
+    return None if value is None else value.timestamp()
+
+
+def iter_central(
+    conn: Connection,
+    *,
+    since: float | None = None,
+    agent: str | None = None,
+    batch: int = 1000,
+) -> Iterator[tuple[str, str, CallRecord]]:
+    """(agent, team, call) for every central row this login may read, oldest first.
+
+    Row-level security decides which rows those are. Streams through a
+    server-side cursor, so a year of a whole floor keeps memory flat.
+    """
+    query = select(CALLS).order_by(CALLS.c.ringing_at, CALLS.c.agent, CALLS.c.call_id)
+    if since is not None:
+        query = query.where(CALLS.c.ringing_at >= _epoch_to_utc(since))
+    if agent is not None:
+        query = query.where(CALLS.c.agent == agent)
+    result = conn.execution_options(yield_per=batch).execute(query)
+    for row in result:
+        failed = row.failed_sections if isinstance(row.failed_sections, list) else []
+        record = CallRecord(
+            call_id=row.call_id,
+            number=row.number_received,
+            e164=row.number_e164,
+            caller_name=row.caller_name,
+            customer_id=row.customer_id,
+            customer_name=row.customer_name,
+            state=row.state,
+            ringing_at=row.ringing_at.timestamp(),
+            answered_at=_epoch(row.answered_at),
+            ended_at=_epoch(row.ended_at),
+            answered_by=row.answered_by,
+            disposition=row.disposition,
+            notes=row.notes,
+            pop_latency_ms=row.pop_latency_ms,
+            failed_sections=tuple(str(name) for name in failed),
+            bridge=row.bridge,
+            called=row.called,
+            answered_elsewhere=row.answered_elsewhere,
+            matches=row.matches,
+            wrapped_up_at=_epoch(row.wrapped_up_at),
+            notes_draft=row.notes_draft,
+        )
+        yield str(row.agent), str(row.team), record
