@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from screenpop import __version__
 from screenpop.config.loader import ConfigError, load_config, user_data_dir
@@ -78,6 +78,13 @@ def build_parser() -> ArgumentParser:
         help="date, ISO date-time (UTC unless an offset), or 7d/12h",
     )
     e.add_argument("--format", choices=["csv", "json"], default="csv")
+    e.add_argument(
+        "--central",
+        action="store_true",
+        help="read the central PostgreSQL journal as the configured login (row-level "
+        "security decides which agents' calls it sees)",
+    )
+    e.add_argument("--agent", default=None, metavar="X", help="with --central: one agent only")
 
     p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
     _add_config(p)
@@ -241,11 +248,15 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
     if args.journal_command != "export":
         raise UsageError("screenpop journal: say `export`")
+    if args.agent is not None and not args.central:
+        raise UsageError("screenpop journal export: --agent needs --central")
     config = load_config(args.config)
     try:
         since = parse_since(args.since) if args.since else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    if args.central:
+        return _export_central(config, since, args.agent, args.format)
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
     if not path.exists():
         raise ConfigError(f"journal {path} does not exist (no calls recorded on this workstation)")
@@ -254,6 +265,50 @@ def cmd_journal(args: argparse.Namespace) -> int:
         export(journal, sys.stdout, since=since, fmt=args.format)
     finally:
         journal.close()
+    return EXIT_OK
+
+
+def _export_central(
+    config: Config, since: float | None, agent: str | None, fmt: Literal["csv", "json"]
+) -> int:
+    """``journal export --central``: the central rows the configured login may read."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from screenpop.config.secrets import SecretError, resolve
+    from screenpop.journal.central import (
+        CentralError,
+        central_url,
+        check_schema,
+        create_central_engine,
+        describe,
+        where,
+    )
+    from screenpop.journal.export import export_central
+
+    if not config.journal.central:
+        raise ConfigError(
+            "journal.central: not set; --central reads the central journal named there "
+            '(central = "postgresql+psycopg://LOGIN@HOST/DATABASE")'
+        )
+    try:
+        url = central_url(config.journal, resolve)
+    except SecretError as exc:
+        print(f"screenpop journal export: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    password = url.password if isinstance(url.password, str) else None
+    engine = create_central_engine(url, statement_timeout_s=0)
+    try:
+        with engine.connect() as conn:
+            check_schema(conn)
+            export_central(conn, sys.stdout, since=since, agent=agent, fmt=fmt)
+    except (CentralError, SQLAlchemyError) as exc:
+        print(
+            f"screenpop journal export: central journal {where(url)}: {describe(exc, password)}",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
+    finally:
+        engine.dispose()
     return EXIT_OK
 
 

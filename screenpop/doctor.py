@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -63,6 +63,71 @@ def _bridge_check(b: Any) -> tuple[bool, str]:
     return True, "local"
 
 
+def _check_central(
+    config: Config, backlog: int | None, report: Callable[[bool, str, str], None]
+) -> None:
+    """The central journal as the workstation's login: reachable, schema there,
+    allowed to replicate this agent's calls, and subject to row-level security.
+
+    Only reads; never creates anything centrally. Messages name what to do and
+    never carry the password (drivers' echoes are scrubbed).
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from screenpop.journal.central import (
+        CentralError,
+        central_url,
+        check_schema,
+        create_central_engine,
+        describe,
+        login_info,
+        replication_problem,
+        where,
+    )
+
+    what = "central journal"
+    try:
+        url = central_url(config.journal, resolve)
+    except SecretError as exc:
+        report(False, what, f"cannot log in without its password: {exc}")
+        return
+    password = url.password if isinstance(url.password, str) else None
+    engine = create_central_engine(url, statement_timeout_s=5.0)
+    try:
+        started = time.perf_counter()
+        with engine.connect() as conn:
+            elapsed = (time.perf_counter() - started) * 1000
+            check_schema(conn)
+            info = login_info(conn)
+    except (CentralError, SQLAlchemyError) as exc:
+        report(False, what, f"{where(url)}: {describe(exc, password)}")
+        return
+    finally:
+        engine.dispose()
+    report(True, what, f"{where(url)} reachable in {elapsed:.0f} ms, schema present")
+    problem = replication_problem(info, config.agent.extension)
+    if problem and info.supervised_teams:
+        problem += (
+            f" (it supervises {', '.join(info.supervised_teams)}: fine for "
+            "`journal export --central`, not for a workstation)"
+        )
+    report(
+        problem is None,
+        "central journal login",
+        problem or f"{info.login} replicates agent {info.agent!r} of team {info.team!r}",
+    )
+    if info.bypasses_rls:
+        report(
+            False,
+            "central journal security",
+            f"login {info.login} bypasses row-level security (superuser, BYPASSRLS or the "
+            "table's owner) and could read and change every agent's calls: give the "
+            "workstation its own login in screenpop_agent",
+        )
+    if backlog is not None:
+        report(True, "central journal backlog", f"{backlog} call(s) waiting to be sent")
+
+
 def run_doctor(config: Config, out: TextIO) -> int:
     problems = 0
 
@@ -116,11 +181,16 @@ def run_doctor(config: Config, out: TextIO) -> int:
     from screenpop.journal import Journal, JournalError
 
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
+    backlog: int | None = None
     try:
-        Journal(path).close()
+        with Journal(path) as journal:
+            backlog = journal.pending_count()
         report(True, "journal", str(path))
     except (JournalError, OSError) as exc:
         report(False, "journal", f"{path}: {exc}")
+
+    if config.journal.central:
+        _check_central(config, backlog, report)
 
     out.write(f"{problems} problem(s) found\n" if problems else "all checks passed\n")
     return 1 if problems else 0

@@ -1,5 +1,9 @@
 """Journal export for supervisors: ``screenpop journal export [--since D] [--format csv|json]``.
 
+Without ``--central`` it reads this workstation's journal; with it, the
+central PostgreSQL journal as the configured login, where row-level security
+decides which agents' calls that login may see (``--agent`` narrows it).
+
 Rows are streamed oldest first in batches, so exporting a year of calls keeps
 memory flat. Times are ISO 8601 in UTC in both formats (a spreadsheet and a
 script read them alike). CSV cells that a spreadsheet would run as a formula
@@ -12,8 +16,11 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, TextIO
+
+from sqlalchemy import Connection
 
 from screenpop.frontend import CallRecord
 from screenpop.journal.store import Journal
@@ -123,6 +130,38 @@ def _csv_cell(value: Any) -> str:
     return text
 
 
+def write_rows(
+    rows: Iterable[dict[str, Any]],
+    out: TextIO,
+    *,
+    fmt: Literal["csv", "json"] = "csv",
+    columns: Sequence[str] = COLUMNS,
+) -> int:
+    """Write export objects (``record_to_row``) as CSV or JSON; return the count.
+
+    CSV has a header row and cells a spreadsheet never evaluates; JSON is one
+    document, a list of objects with the same keys. Nothing but the export is
+    written to ``out``. Shared by the local and the central export.
+    """
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    count = 0
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_csv_cell(row[name]) for name in columns])
+            count += 1
+        return count
+    out.write("[")
+    for row in rows:
+        out.write(",\n " if count else "\n ")
+        out.write(json.dumps({name: row[name] for name in columns}, ensure_ascii=False))
+        count += 1
+    out.write("\n]\n" if count else "]\n")
+    return count
+
+
 def export(
     journal: Journal,
     out: TextIO,
@@ -137,20 +176,32 @@ def export(
     """
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r} (csv or json)")
-    count = 0
-    records = journal.iter_records(since=since)
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(COLUMNS)
-        for record in records:
-            row = record_to_row(record)
-            writer.writerow([_csv_cell(row[name]) for name in COLUMNS])
-            count += 1
-        return count
-    out.write("[")
-    for record in records:
-        out.write(",\n " if count else "\n ")
-        out.write(json.dumps(record_to_row(record), ensure_ascii=False))
-        count += 1
-    out.write("\n]\n" if count else "]\n")
-    return count
+    rows = (record_to_row(record) for record in journal.iter_records(since=since))
+    return write_rows(rows, out, fmt=fmt)
+
+
+#: Central export columns: who took the call and in which team, then the local ones.
+CENTRAL_COLUMNS = ("agent", "team", *COLUMNS)
+
+
+def export_central(
+    conn: Connection,
+    out: TextIO,
+    *,
+    since: float | None = None,
+    agent: str | None = None,
+    fmt: Literal["csv", "json"] = "csv",
+) -> int:
+    """The central journal's rows this login may read (row-level security decides), oldest first.
+
+    Same formats as ``export`` with ``agent`` and ``team`` in front.
+    """
+    from screenpop.journal.central import iter_central
+
+    if fmt not in ("csv", "json"):
+        raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    rows = (
+        {"agent": who, "team": team, **record_to_row(record)}
+        for who, team, record in iter_central(conn, since=since, agent=agent)
+    )
+    return write_rows(rows, out, fmt=fmt, columns=CENTRAL_COLUMNS)
