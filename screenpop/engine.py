@@ -500,6 +500,9 @@ class Engine:
             for name, (state, error) in self.lookup.source_states().items()
         }
 
+    #: The name ``frontend.AgentCore`` asks for (beside ``bridge_healths``).
+    source_healths = source_health
+
     def journal_health(self) -> dict[str, Health]:
         """The central journal's replication as health (empty when there is none):
         connected (with the backlog), or retrying with the reason and the

@@ -111,6 +111,10 @@ class AgentCore(Protocol):
 
     def bridge_healths(self) -> dict[str, Health]: ...
 
+    def source_healths(self) -> dict[str, Health]:
+        """Each source's circuit breaker: connected (closed), retrying (half-open),
+        failed (open, with the last error). In memory: fast on the GUI thread."""
+
     def dispositions(self) -> tuple[str, ...]: ...
 
 
