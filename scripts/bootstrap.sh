@@ -44,6 +44,17 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 
+# --- UI translations (owner: screenpop/ui) --------------------------------------
+# resources/translations/*.ts are the sources (pyside6-lupdate keeps them in step
+# with the code); the .qm files Qt loads are compiled here, not committed.
+for ts in resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm=${ts%.ts}.qm
+  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm" >&2 || say "could not compile $ts"
+  fi
+done
+
 # --- services the tests talk to -------------------------------------------------
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port() { for _ in $(seq 1 50); do port_open "$1" && return 0; sleep 0.2; done; return 1; }

@@ -56,6 +56,8 @@ class UiController(QObject):
         self.window = RecentWindow(self.formats, fallback=not tray_available)
         self.tray: Tray | None = Tray(self) if tray_available else None
         self.healths: dict[str, Health] = {}
+        self.source_healths: dict[str, Health] = {}
+        self._closed = False
         self.wrapups: dict[str, WrapupDialog] = {}
 
         listener.ringing.connect(self.pop.on_ringing)
@@ -71,6 +73,8 @@ class UiController(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(RECENT_REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh_recent)
+        # Breakers move only when lookups run: look again once calls settle.
+        self._refresh_timer.timeout.connect(self.refresh_sources)
 
         self.pop.wrapup_requested.connect(self.open_wrapup)
         recent = self.window.recent
@@ -100,6 +104,7 @@ class UiController(QObject):
             self.set_all_health(self.core.bridge_healths())
         except Exception:
             log.exception("bridge health not available")
+        self.refresh_sources()
         if self.tray is not None:
             self.tray.show()
         else:
@@ -116,21 +121,39 @@ class UiController(QObject):
         self.healths = dict(healths)
         self._show_health()
 
+    def refresh_sources(self) -> None:
+        """Each source's circuit breaker (in memory in the core: fast, no job needed)."""
+        if self._closed:
+            return
+        try:
+            sources = self.core.source_healths()
+        except Exception:
+            log.exception("source health not available")
+            return
+        if sources != self.source_healths:
+            self.source_healths = dict(sources)
+            self._show_health()
+
     def _show_health(self) -> None:
-        self.window.set_health(self.healths)
+        if self._closed:
+            return
+        self.window.set_health(self.healths, self.source_healths)
         if self.tray is not None:
-            self.tray.set_health(self.healths)
+            self.tray.set_health(self.healths, self.source_healths)
 
     # --------------------------------------------------------------- recent --
 
     def schedule_refresh(self, *_: object) -> None:
-        self._refresh_timer.start()
+        if not self._closed:  # signals still queued when quitting change nothing
+            self._refresh_timer.start()
 
     def refresh_recent(self) -> None:
         self.jobs.start(
             lambda: self.core.recent_calls(RECENT_LIMIT),
             self._recent_loaded,
-            lambda reason: self.notice.emit(f"Recent calls not loaded: {reason}"),
+            lambda reason: self.notice.emit(
+                self.tr("Recent calls not loaded: %1").replace("%1", reason)
+            ),
         )
 
     def _recent_loaded(self, rows: object) -> None:
@@ -169,7 +192,7 @@ class UiController(QObject):
 
         def done(result: object) -> None:
             if result is None:
-                self.notice.emit("No bridge can place calls; dial the number on the phone")
+                self.notice.emit(self.tr("No bridge can place calls; dial the number on the phone"))
 
         self.jobs.start(lambda: self.core.dial(number), done, self.notice.emit)
 
@@ -199,6 +222,8 @@ class UiController(QObject):
 
     def close_all(self) -> None:
         """Quitting: save what is typed, close every window."""
+        self._closed = True
+        self._refresh_timer.stop()
         self.pop.notes.flush()
         for dialog in list(self.wrapups.values()):
             dialog.close()

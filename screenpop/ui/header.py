@@ -8,7 +8,7 @@ header stays visible when the pop shrinks at the end of a call.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -36,7 +36,7 @@ def caller_line(call: CallInfo | None, card: Card | None) -> str:
     if number is None:
         shown = ""
     elif number.withheld:
-        shown = "Number withheld"
+        shown = QCoreApplication.translate("PopHeader", "Number withheld")
     else:
         shown = isolate_ltr(number.e164 or number.received)
     return " · ".join(part for part in (name, shown) if part)
@@ -62,13 +62,17 @@ class PopHeader(QFrame):
         self.state = label("", role="chip")
         self.state.setObjectName("call-state")
         top.addWidget(self.state)
+        self.waiting = label("", role="chip", tone="ring")
+        self.waiting.setObjectName("waiting")
+        self.waiting.hide()
+        top.addWidget(self.waiting)
         self.caller = label("", role="caller")
         self.caller.setObjectName("caller")
         top.addWidget(self.caller, 1)
         self.close_button = QToolButton()
         self.close_button.setObjectName("close")
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.setAutoRaise(True)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.close_clicked)
@@ -97,7 +101,7 @@ class PopHeader(QFrame):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search by number, account or name — Enter")
+        self.search.setPlaceholderText(self.tr("Search by number, account or name — Enter"))
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search)
         self.search.hide()
@@ -116,10 +120,15 @@ class PopHeader(QFrame):
         self.state.setText(text)
         set_tone(self.state, tone)
 
+    def set_waiting(self, text: str) -> None:
+        """"3 more ringing" beside the state, or nothing."""
+        self.waiting.setText(text)
+        self.waiting.setVisible(bool(text))
+
     def show_call(self, call: CallInfo) -> None:
         """Ringing, before identification: the caller is all we know."""
         self.caller.setText(caller_line(call, None))
-        self.customer.setText("Looking up…")
+        self.customer.setText(self.tr("Looking up…"))
         self.customer_id.setText("")
         self.tier.hide()
         self.picker.hide()
@@ -132,14 +141,18 @@ class PopHeader(QFrame):
         if card.customer is not None:
             self._hide_search()
             self.customer.setText(card.customer.name or card.customer.customer_id)
-            self.customer_id.setText(f"Customer {card.customer.customer_id}")
+            number = card.customer.customer_id
+            self.customer_id.setText(self.tr("Customer %1").replace("%1", number))
         elif len(card.matches) > 1:
             self._hide_search()
-            self.customer.setText(f"{len(card.matches)} customers share this number")
-            self.customer_id.setText("Choose who is calling:")
+            count = len(card.matches)
+            self.customer.setText(self.tr("%Ln customer(s) share this number", "", count))
+            self.customer_id.setText(self.tr("Choose who is calling:"))
         else:
-            self.customer.setText("Number withheld" if card.number.withheld else "Unknown caller")
-            self.customer_id.setText("No customer matched this number")
+            self.customer.setText(
+                self.tr("Number withheld") if card.number.withheld else self.tr("Unknown caller")
+            )
+            self.customer_id.setText(self.tr("No customer matched this number"))
             self.search.show()
             self.search.clear()
         if len(card.matches) > 1:
@@ -153,7 +166,7 @@ class PopHeader(QFrame):
         """Show manual-search results (or say there are none)."""
         self.results.clear()
         if not matches:
-            none = QListWidgetItem("No customer found")
+            none = QListWidgetItem(self.tr("No customer found"))
             none.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(none)
         for match in matches:
@@ -172,7 +185,8 @@ class PopHeader(QFrame):
     def _fill_picker(self, matches: list[Match], chosen: Match | None) -> None:
         self.picker.blockSignals(True)
         self.picker.clear()
-        self.picker.addItem(f"Choose a customer ({len(matches)} matches)…", None)
+        count = len(matches)
+        self.picker.addItem(self.tr("Choose a customer (%Ln match(es))…", "", count), None)
         for match in matches:
             self.picker.addItem(f"{match.name} — {match.customer_id}", match.customer_id)
         index = 0

@@ -22,7 +22,7 @@ class NotesEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes")
-        self.setPlaceholderText("Notes for this call…")
+        self.setPlaceholderText(self.tr("Notes for this call…"))
         self.setTabChangesFocus(True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -7,11 +7,22 @@ agent last dragged it, clamped to the screen. Sections fill in as their
 elsewhere it shrinks to its header (with "Wrap up") and closes after
 ``ui.linger_s`` — unless the agent is pointing at it or typing in it. Clicking
 the notes or search field is the one way it takes focus: the agent asked.
+
+A burst of rings (a hunt group, a queue flushing, a misrouted trunk) must not
+flip the card under the agent's eyes nor freeze the screen: while the shown
+call is still ringing, later rings wait behind it ("3 more ringing" in the
+header) with their cards kept as data, not widgets; when the shown call stops
+ringing without the agent, the oldest still-ringing call takes its place; all
+of them are in the recent-calls list. Sections are rendered one per
+event-loop pass, and only when their content changed, so no single pass
+builds a whole card.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
@@ -32,6 +43,7 @@ from screenpop.ui.formatting import Formats
 from screenpop.ui.header import PopHeader
 from screenpop.ui.jobs import Jobs
 from screenpop.ui.notes import NotesEdit
+from screenpop.ui.recent import state_word
 from screenpop.ui.section_views import card_currency, tier_text
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.settings import load_pop_pos, save_pop_pos
@@ -44,6 +56,9 @@ POP_WIDTH = 560
 EDGE_MARGIN = 24
 #: While the agent points at or types in a lingering pop, look again this often.
 LINGER_RETRY_MS = 1000
+#: Ringing calls kept waiting behind the shown one (a burst beyond this drops
+#: the oldest from the pop's queue; the journal and recent list keep them all).
+MAX_WAITING = 500
 
 POP_FLAGS = (
     Qt.WindowType.Tool
@@ -68,8 +83,23 @@ class _ContentScroll(QScrollArea):
         return hint
 
 
+@dataclass
+class _Waiting:
+    """A ringing call not shown yet: what the core said about it, as data."""
+
+    call: CallInfo
+    card: Card | None = None
+    pending: tuple[str, ...] = ()
+    sections: dict[str, Section] = field(default_factory=dict)
+    complete: bool = False
+
+
 class PopWindow(QWidget):
-    """Shows one call's card at a time; a new ringing call replaces it."""
+    """Shows one call's card at a time.
+
+    A new ringing call replaces a call that is no longer ringing (on call,
+    ended, reopened); while the shown call still rings, it waits in line.
+    """
 
     #: The agent wants to wrap up ``call_id``; carries the pop's notes.
     wrapup_requested = Signal(str, str)
@@ -102,6 +132,12 @@ class PopWindow(QWidget):
         self._notes: dict[str, str] = {}
         self._drag_offset: QPoint | None = None
         self._dragged = False
+        #: Ringing calls behind the shown one, oldest first.
+        self.waiting: OrderedDict[str, _Waiting] = OrderedDict()
+        #: Sections whose content changed and still need painting, in order.
+        self._dirty: list[str] = []
+        self._complete = False
+        self._saved_pos = load_pop_pos()
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -156,46 +192,65 @@ class PopWindow(QWidget):
         footer.setObjectName("pop-footer")
         buttons = QHBoxLayout(footer)
         buttons.setContentsMargins(12, 8, 12, 10)
-        self.wrapup_button = QPushButton("Wrap up")
+        self.wrapup_button = QPushButton(self.tr("Wrap up"))
         self.wrapup_button.setObjectName("wrapup")
         self.wrapup_button.setProperty("role", "primary")
         self.wrapup_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.wrapup_button.clicked.connect(self._wrapup)
         buttons.addWidget(self.wrapup_button)
         buttons.addStretch(1)
-        self.dismiss_button = QPushButton("Dismiss")
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
         self.dismiss_button.setObjectName("dismiss")
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss_button.clicked.connect(self.dismiss)
         buttons.addWidget(self.dismiss_button)
         column.addWidget(footer)
 
-        for field in (self.notes, self.notes.viewport(), self.header.search):
-            field.installEventFilter(self)
+        for typed_in in (self.notes, self.notes.viewport(), self.header.search):
+            typed_in.installEventFilter(self)
 
         self.close_timer = QTimer(self)
         self.close_timer.setSingleShot(True)
         self.close_timer.timeout.connect(self._linger_over)
+        self.render_timer = QTimer(self)
+        self.render_timer.setSingleShot(True)
+        self.render_timer.setInterval(0)
+        self.render_timer.timeout.connect(self._render_next)
         self.setFixedWidth(POP_WIDTH)
 
     # ------------------------------------------------------- listener slots --
 
     def on_ringing(self, call: CallInfo) -> None:
-        """A new call replaces whatever the pop showed."""
+        """A new call replaces the shown one, unless that one is still ringing."""
+        if self._holding(call.call_id):
+            self.waiting[call.call_id] = _Waiting(call)
+            while len(self.waiting) > MAX_WAITING:
+                self.waiting.popitem(last=False)
+            self._show_waiting_count()
+            return
+        self._show_call(call)
+
+    def _show_call(self, call: CallInfo) -> None:
+        self.waiting.pop(call.call_id, None)
         self._leave_current()
         self.call_id = call.call_id
         self.call = call
         self.state = CallState.RINGING
         self.header.show_call(call)
-        self.header.set_state("Ringing", "ring")
+        self.header.set_state(self.tr("Ringing"), "ring")
         self.header.set_tier(None)
         for box in self.boxes.values():
             box.set_busy()
             box.hide()
+        self._show_waiting_count()
         self.notes.load(self._notes.get(call.call_id, ""))
         self._present()
 
     def on_identified(self, call_id: str, card: Card, pending: tuple[str, ...]) -> None:
+        waiting = self.waiting.get(call_id)
+        if waiting is not None:
+            waiting.card, waiting.pending, waiting.sections = card, pending, dict(card.sections)
+            return
         if call_id != self.call_id:
             return
         self.card = card
@@ -213,6 +268,10 @@ class PopWindow(QWidget):
         self._fit()
 
     def on_section(self, call_id: str, name: str, section: Section) -> None:
+        waiting = self.waiting.get(call_id)
+        if waiting is not None:
+            waiting.sections[name] = section
+            return
         if call_id != self.call_id or name not in self.boxes:
             return
         before = card_currency(self.sections)
@@ -228,32 +287,51 @@ class PopWindow(QWidget):
 
     def on_complete(self, call_id: str, card: Card) -> None:
         """Everything answered: take the final card; sections never heard of say so."""
+        waiting = self.waiting.get(call_id)
+        if waiting is not None:
+            waiting.card, waiting.complete = card, True
+            waiting.sections.update(card.sections)
+            return
         if call_id != self.call_id:
             return
         self.card = card
+        self._complete = True
         self.sections.update(card.sections)
         for name, box in self.boxes.items():
             if name not in self.sections and box.isVisible() and box.is_busy:
-                self.sections[name] = Section(Status.UNAVAILABLE, error="no answer")
+                self.sections[name] = Section(Status.UNAVAILABLE, error=self.tr("no answer"))
         self._render_all()
         self._fit()
 
     def on_state(self, call_id: str, state: CallState, elsewhere: bool) -> None:
+        if call_id in self.waiting:
+            if state is CallState.ANSWERED and not elsewhere:
+                # The agent picked up a call from the line behind: show that one.
+                self._show_waiting(self.waiting.pop(call_id))
+                self.on_state(call_id, state, elsewhere)
+            elif state is not CallState.RINGING:
+                del self.waiting[call_id]
+                self._show_waiting_count()
+            return
         if call_id != self.call_id:
             return
         self.state = state
         if state is CallState.ANSWERED and not elsewhere:
-            self.header.set_state("On call", "good")
+            self.header.set_state(self.tr("On call"), "good")
             return
         if state is CallState.RINGING:
-            self.header.set_state("Ringing", "ring")
+            self.header.set_state(self.tr("Ringing"), "ring")
+            return
+        if self.waiting:
+            # Another caller is still ringing: that is what the agent needs now.
+            self._show_waiting(self.waiting.popitem(last=False)[1])
             return
         if state is CallState.ANSWERED:
-            self.header.set_state("Answered elsewhere", "")
+            self.header.set_state(self.tr("Answered elsewhere"), "")
         elif state is CallState.MISSED:
-            self.header.set_state("Missed", "bad")
+            self.header.set_state(self.tr("Missed"), "bad")
         else:
-            self.header.set_state("Ended", "")
+            self.header.set_state(self.tr("Ended"), "")
         self.shrink()
         self.close_timer.start(int(self.linger_s * 1000))
 
@@ -268,7 +346,7 @@ class PopWindow(QWidget):
         self.state = None
         self.sections = dict(card.sections)
         self.header.show_card(None, card)
-        self.header.set_state(f"Reopened · {state}" if state else "Reopened", "")
+        self.header.set_state(self._reopened(state), "")
         for name, box in self.boxes.items():
             box.setVisible(name in card.sections)
         self._render_all()
@@ -281,10 +359,10 @@ class PopWindow(QWidget):
         self.call_id = call_id
         self.call = None
         self.state = None
-        self.header.customer.setText("Looking up…")
+        self.header.customer.setText(self.tr("Looking up…"))
         self.header.customer_id.setText("")
         self.header.set_tier(None)
-        self.header.set_state(f"Reopened · {state}" if state else "Reopened", "")
+        self.header.set_state(self._reopened(state), "")
         for box in self.boxes.values():
             box.set_busy()
             box.hide()
@@ -341,9 +419,51 @@ class PopWindow(QWidget):
 
     # -------------------------------------------------------------- private --
 
+    def _holding(self, call_id: str) -> bool:
+        """Whether a new ring must wait: the shown call is another one, still ringing."""
+        return (
+            self.call_id is not None
+            and call_id != self.call_id
+            and self.state is CallState.RINGING
+            and self.isVisible()
+        )
+
+    def _show_waiting(self, waiting: _Waiting) -> None:
+        """Bring a call from the line behind to the front, from what was kept of it."""
+        call_id = waiting.call.call_id
+        if self.state is CallState.RINGING and self.call is not None:
+            # The shown call still rings: it goes back to the head of the line.
+            self.waiting[self.call.call_id] = _Waiting(
+                self.call,
+                self.card,
+                tuple(n for n, b in self.boxes.items() if b.isVisible()),
+                dict(self.sections),
+                self._complete,
+            )
+            self.waiting.move_to_end(self.call.call_id, last=False)
+        self._show_call(waiting.call)
+        if waiting.card is not None:
+            self.on_identified(call_id, waiting.card, waiting.pending)
+            for name, section in waiting.sections.items():
+                self.on_section(call_id, name, section)
+            if waiting.complete:
+                self.on_complete(call_id, waiting.card)
+
+    def _show_waiting_count(self) -> None:
+        count = len(self.waiting)
+        self.header.set_waiting(self.tr("%Ln more ringing", "", count) if count else "")
+
+    def _reopened(self, state: str) -> str:
+        if not state:
+            return self.tr("Reopened")
+        return self.tr("Reopened · %1").replace("%1", state_word(state))
+
     def _leave_current(self) -> None:
         self.notes.flush()
         self.close_timer.stop()
+        self.render_timer.stop()
+        self._dirty = []
+        self._complete = False
         self.card = None
         self.sections = {}
         self.header.set_results([])
@@ -351,6 +471,7 @@ class PopWindow(QWidget):
 
     def _present(self) -> None:
         if not self.isVisible():
+            self._saved_pos = load_pop_pos()  # read once per appearance, not per repaint
             self.refuse_focus()
         self.expand()
         self.show()
@@ -358,15 +479,32 @@ class PopWindow(QWidget):
         self._fit()
 
     def _render(self, name: str) -> None:
-        section = self.sections.get(name)
-        if section is not None:
-            self.boxes[name].set_section(section, self.formats, card_currency(self.sections))
-        if name == "profile":
-            self.header.set_tier(tier_text(section.data) if section and section.ok else None)
+        """Paint ``name`` on a coming event-loop pass (one section per pass)."""
+        if name not in self._dirty:
+            self._dirty.append(name)
+        self.render_timer.start()
 
     def _render_all(self) -> None:
         for name in self.boxes:
             self._render(name)
+
+    def _render_next(self) -> None:
+        while self._dirty:
+            name = self._dirty.pop(0)
+            section = self.sections.get(name)
+            if name == "profile":
+                self.header.set_tier(tier_text(section.data) if section and section.ok else None)
+            if section is None:
+                continue
+            if self.boxes[name].set_section(section, self.formats, card_currency(self.sections)):
+                self._fit()
+                break  # built widgets: the rest on the next pass
+        if self._dirty:
+            self.render_timer.start()
+
+    def render_pending(self) -> bool:
+        """Whether sections still wait to be painted (tests, screenshots)."""
+        return bool(self._dirty)
 
     def _fit(self) -> None:
         """Be as tall as the content, up to the screen; keep inside the screen."""
@@ -381,14 +519,14 @@ class PopWindow(QWidget):
         self._place()
 
     def _screen_area(self) -> QRect:
-        saved = load_pop_pos()
+        saved = self._saved_pos
         screen = QGuiApplication.screenAt(saved) if saved is not None else None
         screen = screen or self.screen() or QGuiApplication.primaryScreen()
         return screen.availableGeometry()
 
     def _place(self) -> None:
         area = self._screen_area()
-        saved = load_pop_pos()
+        saved = self._saved_pos
         if saved is None:
             target = QPoint(
                 area.right() + 1 - self.width() - EDGE_MARGIN,
@@ -439,12 +577,12 @@ class PopWindow(QWidget):
         self.jobs.start(lambda: self.core.search(text), show, self._search_failed)
 
     def _search_failed(self, reason: str) -> None:
-        self.header.customer_id.setText(f"Search failed: {reason}")
+        self.header.customer_id.setText(self.tr("Search failed: %1").replace("%1", reason))
 
     def _open_found(self, customer_id: str) -> None:
         if self.call_id is not None:
             self.header.results.hide()
-            self.header.customer.setText("Opening customer…")
+            self.header.customer.setText(self.tr("Opening customer…"))
             self.core.open_customer(self.call_id, customer_id)
 
     # ----------------------------------------------------------- Qt events --
@@ -475,6 +613,7 @@ class PopWindow(QWidget):
             self._drag_offset = None
             if self._dragged:
                 save_pop_pos(self.pos())
+                self._saved_pos = self.pos()
             event.accept()
             return
         super().mouseReleaseEvent(event)

@@ -11,6 +11,7 @@ import time
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -34,27 +35,48 @@ from screenpop.ui.widgets import isolate_ltr
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
+def state_word(state: str) -> str:
+    """A journal state (``ringing|answered|ended|missed``) in the agent's language."""
+    words = {
+        "ringing": QCoreApplication.translate("RecentCallsModel", "ringing"),
+        "answered": QCoreApplication.translate("RecentCallsModel", "answered"),
+        "ended": QCoreApplication.translate("RecentCallsModel", "ended"),
+        "missed": QCoreApplication.translate("RecentCallsModel", "missed"),
+    }
+    return words.get(state, state)
+
+
 def caller_text(record: CallRecord) -> str:
-    number = isolate_ltr(record.e164 or record.number) or "withheld"
+    number = isolate_ltr(record.e164 or record.number) or QCoreApplication.translate(
+        "RecentCallsModel", "withheld"
+    )
     return f"{record.caller_name} · {number}" if record.caller_name else number
 
 
 def state_text(record: CallRecord) -> str:
     if record.answered_elsewhere:
-        return "answered elsewhere"
+        return QCoreApplication.translate("RecentCallsModel", "answered elsewhere")
     if record.state == "answered" and record.answered_by:
-        return f"answered by {record.answered_by}"
-    return record.state
+        return QCoreApplication.translate("RecentCallsModel", "answered by %1").replace(
+            "%1", record.answered_by
+        )
+    return state_word(record.state)
 
 
 class RecentCallsModel(QAbstractTableModel):
     """One row per ``CallRecord``, newest first as the core returns them."""
 
     TIME, CALLER, CUSTOMER, STATE, DISPOSITION = range(5)
-    HEADERS = ("Time", "Caller", "Customer", "State", "Disposition")
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.headers = (
+            self.tr("Time"),
+            self.tr("Caller"),
+            self.tr("Customer"),
+            self.tr("State"),
+            self.tr("Disposition"),
+        )
         self.formats = formats
         self.rows: list[CallRecord] = []
         self._now = time.time()
@@ -72,13 +94,13 @@ class RecentCallsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return 0 if parent.isValid() else len(self.headers)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return self.headers[section]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -129,10 +151,10 @@ class RecentCallsView(QWidget):
         self.table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.open_button = QPushButton("Open card")
-        self.callback_button = QPushButton("Call back")
-        self.wrapup_button = QPushButton("Wrap up")
-        self.refresh_button = QPushButton("Refresh")
+        self.open_button = QPushButton(self.tr("Open card"))
+        self.callback_button = QPushButton(self.tr("Call back"))
+        self.wrapup_button = QPushButton(self.tr("Wrap up"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         for button in (self.open_button, self.callback_button, self.wrapup_button):
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -5,6 +5,10 @@ card contract, plus the later ``allowed``/``refused``/``value_tier`` fields)
 into a widget. Sources are configured by users, so every field is optional
 and a value of an unexpected type is shown as text, never an exception that
 would blank the card.
+
+Labels are translated (``SectionViews.tr``: a class, because lupdate finds
+plural forms only in ``tr()``); data (product descriptions, terms, tiers,
+reasons written in config) is shown as delivered.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,7 +35,7 @@ from screenpop.ui.widgets import Stat, label
 
 #: Purchases shown in the pop; the rest is one line ("and 4 more").
 MAX_PURCHASE_ROWS = 5
-PURCHASE_COLUMNS = ("Date", "Product", "Description", "Qty", "Amount")
+PURCHASE_COLUMN_COUNT = 5
 
 
 def first(data: Mapping[str, Any], *keys: str) -> Any:
@@ -67,93 +71,16 @@ def _positive(value: Any) -> bool:
     return number is not None and number > 0
 
 
-def balance_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """Balance and overdue side by side; overdue in red with its age when > 0."""
-    if not isinstance(data, Mapping):
-        return label(str(data), wrap=True)
-    currency = data.get("currency") or currency
-    row = QHBoxLayout()
-    row.setSpacing(24)
-    row.addWidget(Stat("Balance", fmt.money(data.get("balance"), currency)))
-    overdue = data.get("overdue")
-    days = first(data, "overdue_days", "days_overdue")
-    if _positive(overdue):
-        note = f"{fmt.number(days)} days overdue" if days is not None else ""
-        row.addWidget(Stat("Overdue", fmt.money(overdue, currency), tone="bad", note=note))
-    else:
-        row.addWidget(Stat("Overdue", "Nothing overdue" if overdue is not None else "—"))
-    row.addStretch(1)
-    return _box(row)
-
-
-def purchases_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """A compact, read-only table of the latest lines, newest first as delivered."""
-    rows = [r for r in data if isinstance(r, Mapping)] if isinstance(data, list) else []
-    shown = rows[:MAX_PURCHASE_ROWS]
-    table = QTableWidget(len(shown), len(PURCHASE_COLUMNS))
-    table.setObjectName("purchases")
-    table.setHorizontalHeaderLabels(list(PURCHASE_COLUMNS))
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-    table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.setAlternatingRowColors(True)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    numeric = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
-    for r, item in enumerate(shown):
-        cells = (
-            (fmt.date(item.get("date")), None),
-            (str(item.get("product") or ""), None),
-            (str(item.get("description") or ""), None),
-            (fmt.number(first(item, "quantity", "qty")), numeric),
-            (fmt.money(item.get("amount"), item.get("currency") or currency), numeric),
-        )
-        for c, (text, align) in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            if align is not None:
-                cell.setTextAlignment(align)
-            table.setItem(r, c, cell)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    for c in range(len(PURCHASE_COLUMNS)):
-        header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    table.verticalHeader().setDefaultSectionSize(22)
-    table.setFixedHeight(header.sizeHint().height() + 22 * len(shown) + 4)
-    table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    if len(rows) <= len(shown):
-        return table
-    column = QVBoxLayout()
-    column.addWidget(table)
-    column.addWidget(label(f"and {len(rows) - len(shown)} more", role="note"))
-    return _box(column)
-
-
-def cross_sells_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """Each suggestion with the reason an agent can say aloud."""
-    items = [i for i in data if isinstance(i, Mapping)] if isinstance(data, list) else []
-    column = QVBoxLayout()
-    column.setSpacing(8)
-    for item in items:
-        entry = QVBoxLayout()
-        entry.setSpacing(1)
-        title = str(first(item, "description", "product") or "")
-        product = item.get("product")
-        line = QHBoxLayout()
-        line.setSpacing(8)
-        line.addWidget(label(title, role="item"), 1)
-        if product and str(product) != title:
-            line.addWidget(label(str(product), role="code"))
-        entry.addLayout(line)
-        reason = item.get("reason")
-        if reason:
-            entry.addWidget(label(str(reason), role="reason", wrap=True))
-        column.addWidget(_box(entry))
-    return _box(column)
+def section_title(name: str) -> str:
+    """A section's heading in the agent's language."""
+    titles = {
+        "balance": QCoreApplication.translate("SectionViews", "Balance"),
+        "purchases": QCoreApplication.translate("SectionViews", "Recent purchases"),
+        "cross_sells": QCoreApplication.translate("SectionViews", "Suggest"),
+        "credit": QCoreApplication.translate("SectionViews", "Credit"),
+        "profile": QCoreApplication.translate("SectionViews", "Customer value"),
+    }
+    return titles.get(name, name.replace("_", " "))
 
 
 def _term_list(values: Any) -> list[tuple[str, str]]:
@@ -186,52 +113,6 @@ def _chips(terms: list[str], tone: str = "") -> QWidget:
     return _box(row)
 
 
-def credit_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """Limit, available, terms; a hold in red with its reason; allowed/refused terms."""
-    if not isinstance(data, Mapping):
-        return label(str(data), wrap=True)
-    currency = data.get("currency") or currency
-    column = QVBoxLayout()
-    column.setSpacing(8)
-    if data.get("hold"):
-        reason = first(data, "hold_reason", "reason")
-        text = f"On hold — {reason}" if reason else "On hold"
-        banner = label(text, role="banner", tone="bad", wrap=True)
-        banner.setObjectName("credit-hold")
-        column.addWidget(banner)
-    stats = QHBoxLayout()
-    stats.setSpacing(24)
-    limit = data.get("limit")
-    if limit is not None:
-        stats.addWidget(Stat("Limit", fmt.money(limit, currency)))
-    available = data.get("available")
-    if available is not None:
-        short = (n := to_decimal(available)) is not None and n <= 0
-        stats.addWidget(
-            Stat("Available", fmt.money(available, currency), tone="bad" if short else "")
-        )
-    grade = first(data, "risk_grade", "grade")
-    if grade is not None:
-        stats.addWidget(Stat("Risk grade", str(grade)))
-    stats.addStretch(1)
-    column.addWidget(_box(stats))
-    allowed = _term_list(data.get("allowed"))
-    terms = data.get("terms")
-    if allowed:
-        column.addWidget(label("May offer", role="caption"))
-        column.addWidget(_chips([t for t, _ in allowed], tone="good"))
-    elif terms:
-        column.addWidget(label("Terms", role="caption"))
-        column.addWidget(_chips(term_names(terms)))
-    refused = _term_list(data.get("refused"))
-    if refused:
-        column.addWidget(label("Not allowed", role="caption"))
-        for term, reason in refused:
-            text = f"{term} — {reason}" if reason else term
-            column.addWidget(label(text, role="refused", tone="bad", wrap=True))
-    return _box(column)
-
-
 def tier_text(data: Any) -> str | None:
     """The value tier as the header badge shows it, if the profile names one."""
     if isinstance(data, Mapping):
@@ -241,51 +122,207 @@ def tier_text(data: Any) -> str | None:
     return None
 
 
-def profile_view(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """Value tier with the figures behind it (lifetime value, orders, last order)."""
-    if not isinstance(data, Mapping):
-        return label(str(data), wrap=True)
-    currency = data.get("currency") or currency
-    row = QHBoxLayout()
-    row.setSpacing(24)
-    tier = tier_text(data)
-    if tier is not None:
-        row.addWidget(Stat("Value tier", tier))
-    ltv = first(data, "lifetime_value", "ltv", "revenue")
-    if ltv is not None:
-        row.addWidget(Stat("Lifetime value", fmt.money(ltv, currency)))
-    orders = first(data, "orders", "frequency")
-    if orders is not None:
-        row.addWidget(Stat("Orders", fmt.number(orders)))
-    last = first(data, "last_order", "last_purchase")
-    if last is not None:
-        row.addWidget(Stat("Last order", fmt.date(last)))
-    row.addStretch(1)
-    column = QVBoxLayout()
-    column.addWidget(_box(row))
-    basis = first(data, "basis", "reason")
-    if basis:
-        column.addWidget(label(str(basis), role="note", wrap=True))
-    return _box(column)
+def _dash(text: str, reason: str) -> str:
+    """``Net 30 — overdue > 60 days``: a term or state with the reason after it."""
+    return f"{text} — {reason}" if reason else text
+
+
+class SectionViews(QObject):
+    """One method per section turning its data into a widget."""
+
+    _instance: SectionViews | None = None
+
+    @classmethod
+    def render(cls, name: str, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """The widget for section ``name``'s data (plain text for a section we don't know)."""
+        if cls._instance is None:
+            cls._instance = SectionViews()
+        views = cls._instance
+        renderers: dict[str, Renderer] = {
+            "balance": views.balance,
+            "purchases": views.purchases,
+            "cross_sells": views.cross_sells,
+            "credit": views.credit,
+            "profile": views.profile,
+        }
+        render = renderers.get(name)
+        return render(data, fmt, currency) if render else label(str(data), wrap=True)
+
+    def balance(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """Balance and overdue side by side; overdue in red with its age when > 0."""
+        if not isinstance(data, Mapping):
+            return label(str(data), wrap=True)
+        currency = data.get("currency") or currency
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addWidget(Stat(self.tr("Balance"), fmt.money(data.get("balance"), currency)))
+        overdue = data.get("overdue")
+        days = to_decimal(first(data, "overdue_days", "days_overdue"))
+        if _positive(overdue):
+            count = int(days) if days is not None else 0
+            note = self.tr("%Ln day(s) overdue", "", count) if days is not None else ""
+            row.addWidget(
+                Stat(self.tr("Overdue"), fmt.money(overdue, currency), tone="bad", note=note)
+            )
+        else:
+            nothing = self.tr("Nothing overdue") if overdue is not None else "—"
+            row.addWidget(Stat(self.tr("Overdue"), nothing))
+        row.addStretch(1)
+        return _box(row)
+
+    def purchases(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """A compact, read-only table of the latest lines, newest first as delivered."""
+        rows = [r for r in data if isinstance(r, Mapping)] if isinstance(data, list) else []
+        shown = rows[:MAX_PURCHASE_ROWS]
+        headers = [
+            self.tr("Date"),
+            self.tr("Product"),
+            self.tr("Description"),
+            self.tr("Qty"),
+            self.tr("Amount"),
+        ]
+        table = QTableWidget(len(shown), len(headers))
+        table.setObjectName("purchases")
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setAlternatingRowColors(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        numeric = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
+        for r, item in enumerate(shown):
+            cells = (
+                (fmt.date(item.get("date")), None),
+                (str(item.get("product") or ""), None),
+                (str(item.get("description") or ""), None),
+                (fmt.number(first(item, "quantity", "qty")), numeric),
+                (fmt.money(item.get("amount"), item.get("currency") or currency), numeric),
+            )
+            for c, (text, align) in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                if align is not None:
+                    cell.setTextAlignment(align)
+                table.setItem(r, c, cell)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        for c in range(len(headers)):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setDefaultSectionSize(22)
+        table.setFixedHeight(header.sizeHint().height() + 22 * len(shown) + 4)
+        table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        more = len(rows) - len(shown)
+        if more <= 0:
+            return table
+        column = QVBoxLayout()
+        column.addWidget(table)
+        column.addWidget(label(self.tr("and %Ln more", "", more), role="note"))
+        return _box(column)
+
+    def cross_sells(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """Each suggestion with the reason an agent can say aloud."""
+        items = [i for i in data if isinstance(i, Mapping)] if isinstance(data, list) else []
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        for item in items:
+            entry = QVBoxLayout()
+            entry.setSpacing(1)
+            title = str(first(item, "description", "product") or "")
+            product = item.get("product")
+            line = QHBoxLayout()
+            line.setSpacing(8)
+            line.addWidget(label(title, role="item"), 1)
+            if product and str(product) != title:
+                line.addWidget(label(str(product), role="code"))
+            entry.addLayout(line)
+            reason = item.get("reason")
+            if reason:
+                entry.addWidget(label(str(reason), role="reason", wrap=True))
+            column.addWidget(_box(entry))
+        return _box(column)
+
+    def credit(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """Limit, available, terms; a hold in red with its reason; allowed/refused terms."""
+        if not isinstance(data, Mapping):
+            return label(str(data), wrap=True)
+        currency = data.get("currency") or currency
+        column = QVBoxLayout()
+        column.setSpacing(8)
+        if data.get("hold"):
+            reason = first(data, "hold_reason", "reason")
+            text = _dash(self.tr("On hold"), str(reason) if reason else "")
+            banner = label(text, role="banner", tone="bad", wrap=True)
+            banner.setObjectName("credit-hold")
+            column.addWidget(banner)
+        stats = QHBoxLayout()
+        stats.setSpacing(24)
+        limit = data.get("limit")
+        if limit is not None:
+            stats.addWidget(Stat(self.tr("Limit"), fmt.money(limit, currency)))
+        available = data.get("available")
+        if available is not None:
+            short = (n := to_decimal(available)) is not None and n <= 0
+            stats.addWidget(
+                Stat(
+                    self.tr("Available"),
+                    fmt.money(available, currency),
+                    tone="bad" if short else "",
+                )
+            )
+        grade = first(data, "risk_grade", "grade")
+        if grade is not None:
+            stats.addWidget(Stat(self.tr("Risk grade"), str(grade)))
+        stats.addStretch(1)
+        column.addWidget(_box(stats))
+        allowed = _term_list(data.get("allowed"))
+        terms = data.get("terms")
+        if allowed:
+            column.addWidget(label(self.tr("May offer"), role="caption"))
+            column.addWidget(_chips([t for t, _ in allowed], tone="good"))
+        elif terms:
+            column.addWidget(label(self.tr("Terms"), role="caption"))
+            column.addWidget(_chips(term_names(terms)))
+        refused = _term_list(data.get("refused"))
+        if refused:
+            column.addWidget(label(self.tr("Not allowed"), role="caption"))
+            for term, reason in refused:
+                column.addWidget(label(_dash(term, reason), role="refused", tone="bad", wrap=True))
+        return _box(column)
+
+    def profile(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
+        """Value tier with the figures behind it (lifetime value, orders, last order)."""
+        if not isinstance(data, Mapping):
+            return label(str(data), wrap=True)
+        currency = data.get("currency") or currency
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        tier = tier_text(data)
+        if tier is not None:
+            row.addWidget(Stat(self.tr("Value tier"), tier))
+        ltv = first(data, "lifetime_value", "ltv", "revenue")
+        if ltv is not None:
+            row.addWidget(Stat(self.tr("Lifetime value"), fmt.money(ltv, currency)))
+        orders = first(data, "orders", "frequency")
+        if orders is not None:
+            row.addWidget(Stat(self.tr("Orders"), fmt.number(orders)))
+        last = first(data, "last_order", "last_purchase")
+        if last is not None:
+            row.addWidget(Stat(self.tr("Last order"), fmt.date(last)))
+        row.addStretch(1)
+        column = QVBoxLayout()
+        column.addWidget(_box(row))
+        basis = first(data, "basis", "reason")
+        if basis:
+            column.addWidget(label(str(basis), role="note", wrap=True))
+        return _box(column)
 
 
 Renderer = Callable[[Any, Formats, str | None], QWidget]
-
-RENDERERS: dict[str, Renderer] = {
-    "balance": balance_view,
-    "purchases": purchases_view,
-    "cross_sells": cross_sells_view,
-    "credit": credit_view,
-    "profile": profile_view,
-}
-
-TITLES = {
-    "balance": "Balance",
-    "purchases": "Recent purchases",
-    "cross_sells": "Suggest",
-    "credit": "Credit",
-    "profile": "Customer value",
-}
 
 
 def separator() -> QFrame:

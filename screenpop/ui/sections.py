@@ -8,22 +8,32 @@ why there is nothing: "timed out", "unavailable: <reason>", "nothing on file".
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout, QWidget
 
 from screenpop.card import Section, Status
 from screenpop.ui.formatting import Formats
-from screenpop.ui.section_views import RENDERERS, TITLES
+from screenpop.ui.section_views import SectionViews, section_title
 from screenpop.ui.widgets import label, set_tone
 
 
 def status_text(section: Section) -> str | None:
-    """What to say instead of data, or None when there is data to show."""
+    """What to say instead of data, or None when there is data to show.
+
+    The reason after the dash comes from the core (a source's own error) and
+    is shown as it came.
+    """
     if section.status is Status.TIMEOUT:
-        return f"Timed out — {section.error}" if section.error else "Timed out"
+        if section.error:
+            return QCoreApplication.translate("SectionBox", "Timed out — %1").replace(
+                "%1", section.error
+            )
+        return QCoreApplication.translate("SectionBox", "Timed out")
     if section.status is Status.UNAVAILABLE:
-        return f"Unavailable: {section.error or 'no reason given'}"
+        reason = section.error or QCoreApplication.translate("SectionBox", "no reason given")
+        return QCoreApplication.translate("SectionBox", "Unavailable: %1").replace("%1", reason)
     if section.status is Status.EMPTY or section.data in (None, [], {}):
-        return "Nothing on file"
+        return QCoreApplication.translate("SectionBox", "Nothing on file")
     return None
 
 
@@ -38,19 +48,21 @@ class SectionBox(QFrame):
         layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
-        self.title = label(TITLES.get(name, name.replace("_", " ")).upper(), role="title")
+        title = section_title(name)
+        self.title = label(title.upper(), role="title")
         layout.addWidget(self.title)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)  # indeterminate: Qt animates it
         self.busy.setTextVisible(False)
         self.busy.setFixedHeight(4)
-        self.busy.setAccessibleName(f"{self.title.text()} loading")
+        self.busy.setAccessibleName(self.tr("%1 loading").replace("%1", title))
         layout.addWidget(self.busy)
         self.status = label("", role="status", wrap=True)
         self.status.setObjectName(f"status-{name}")
         layout.addWidget(self.status)
         self.content: QWidget | None = None
         self.section: Section | None = None
+        self._currency: str | None = None
         self.set_busy()
 
     @property
@@ -73,26 +85,35 @@ class SectionBox(QFrame):
         self.busy.show()
         self.status.hide()
 
-    def set_section(self, section: Section, fmt: Formats, currency: str | None) -> None:
-        """Show the source's answer (again, when the card's currency became known)."""
+    def set_section(self, section: Section, fmt: Formats, currency: str | None) -> bool:
+        """Show the source's answer (again, when the card's currency became known).
+
+        Returns False, doing nothing, when that very answer is shown already
+        in that currency (the core repeats sections: card identified, section
+        ready, card complete).
+        """
+        if (
+            self.section is not None
+            and not self.is_busy
+            and (self.section is section or self.section == section)
+            and self._currency == currency
+        ):
+            return False
         self._clear()
         self.section = section
+        self._currency = currency
         self.busy.hide()
         message = status_text(section)
         if message is not None:
             self.status.setText(message)
             set_tone(self.status, "" if section.status in (Status.OK, Status.EMPTY) else "warn")
             self.status.show()
-            return
+            return True
         self.status.hide()
-        render = RENDERERS.get(self.name)
-        content = (
-            render(section.data, fmt, currency)
-            if render is not None
-            else label(str(section.data), wrap=True)
-        )
+        content = SectionViews.render(self.name, section.data, fmt, currency)
         self.content = content
         self._layout.addWidget(content)
         # A widget added to a visible layout is shown only by a queued call;
         # show it now so the pop's size is right at once.
         content.show()
+        return True

@@ -46,25 +46,28 @@ class WrapupDialog(QDialog):
         self.core = core
         self.call_id = call_id
         self.setObjectName("wrapup-dialog")
-        self.setWindowTitle(f"Wrap up — {title}" if title else "Wrap up")
+        self.setWindowTitle(
+            self.tr("Wrap up — %1").replace("%1", title) if title else self.tr("Wrap up")
+        )
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.disposition = QComboBox()
         self.disposition.setObjectName("disposition")
+        # Dispositions are the call centre's own words (config): not translated.
         self.disposition.addItems(list(core.dispositions()))
         if disposition:
             index = self.disposition.findText(disposition)
             if index >= 0:
                 self.disposition.setCurrentIndex(index)
-        form.addRow("Disposition", self.disposition)
+        form.addRow(self.tr("Disposition"), self.disposition)
         self.notes = QPlainTextEdit(notes)
         self.notes.setObjectName("wrapup-notes")
         self.notes.setTabChangesFocus(True)
         # Prefilled notes are continued, not typed over at the front.
         self.notes.moveCursor(QTextCursor.MoveOperation.End)
-        form.addRow("Notes", self.notes)
+        form.addRow(self.tr("Notes"), self.notes)
         layout.addLayout(form)
         self.error = label("", role="status", wrap=True)
         self.error.hide()
@@ -72,6 +75,9 @@ class WrapupDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        # Our own words: Qt's catalogues do not cover every agent language.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -85,7 +91,7 @@ class WrapupDialog(QDialog):
             )
         except Exception as exc:  # the journal refused: the agent's text must stay
             log.exception("saving the wrap-up failed")
-            self.error.setText(f"Not saved: {exc}")
+            self.error.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
             set_tone(self.error, "warn")
             self.error.show()
             return

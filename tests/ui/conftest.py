@@ -40,6 +40,7 @@ class FakeCore:
     cards: dict[str, Card] = field(default_factory=dict)
     search_results: list[Match] = field(default_factory=list)
     healths: dict[str, Health] = field(default_factory=dict)
+    sources: dict[str, Health] = field(default_factory=dict)
     calls: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     listener: PopListener | None = None
     stopped: bool = False
@@ -92,6 +93,10 @@ class FakeCore:
 
     def bridge_healths(self) -> dict[str, Health]:
         return dict(self.healths)
+
+    def source_healths(self) -> dict[str, Health]:
+        self._log("source_healths")
+        return dict(self.sources)
 
     def dispositions(self) -> tuple[str, ...]:
         return ("resolved", "follow-up", "sale")
@@ -154,6 +159,16 @@ CREDIT_HOLD = Section(
 )
 
 
+@pytest.fixture(autouse=True)
+def english_ui(qapp: Any) -> Iterator[None]:
+    """Every test starts in English and leaves no other language behind."""
+    from screenpop.ui.i18n import install_translations
+
+    install_translations("en_GB")
+    yield
+    install_translations("en_GB")
+
+
 @pytest.fixture
 def core() -> FakeCore:
     return FakeCore(healths={"demo": Health(HealthState.LISTENING)})
@@ -168,8 +183,10 @@ def config() -> Config:
 def pop_parts(qtbot: Any, core: FakeCore, config: Config) -> Iterator[Any]:
     """A controller with its pop, fed by a real ``QtPopListener``."""
     from screenpop.ui.controller import UiController
+    from screenpop.ui.i18n import install_translations
     from screenpop.ui.signals import QtPopListener
 
+    install_translations(config.agent.locale)
     listener = QtPopListener()
     controller = UiController(core, config, listener, tray_available=False)
     qtbot.addWidget(controller.pop)

@@ -152,8 +152,9 @@ def test_dragged_position_is_persisted_and_restored_clamped(
     from screenpop.ui.settings import save_pop_pos
 
     save_pop_pos(QPoint(-5000, 99999))
+    other.pop.dismiss()
     other_listener.call_ringing(call_info("c3"))
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: other.pop.call_id == "c3" and other.pop.isVisible())
     area = other.pop.screen().availableGeometry()
     assert area.contains(other.pop.frameGeometry().topLeft())
     assert other.pop.geometry().bottom() <= area.bottom()
@@ -166,7 +167,7 @@ def test_call_end_shrinks_then_closes_after_linger(qtbot: Any, pop_parts: Any) -
     listener.call_ringing(call_info())
     listener.identified("c1", customer_card(), ("balance",))
     listener.section_ready("c1", "balance", BALANCE)
-    qtbot.waitUntil(lambda: pop.boxes["balance"].isVisible())
+    qtbot.waitUntil(lambda: pop.boxes["balance"].isVisible() and not pop.boxes["balance"].is_busy)
     full = pop.height()
     listener.call_state("c1", CallState.ANSWERED, False)
     qtbot.waitUntil(lambda: pop.header.state.text() == "On call")
@@ -268,7 +269,8 @@ def test_notes_drafts_are_saved_debounced(qtbot: Any, core: FakeCore, pop_parts:
     qtbot.keyClicks(pop.notes, "wants a quote")
     assert core.called("save_notes_draft") == []  # not one save per key
     qtbot.waitUntil(lambda: core.called("save_notes_draft") == [("c1", "wants a quote")])
-    # Replacing the call flushes what was typed since.
+    # A new call replacing the one on the line flushes what was typed since.
+    listener.call_state("c1", CallState.ANSWERED, False)
     qtbot.keyClicks(pop.notes, " for 48")
     listener.call_ringing(call_info("c2"))
     qtbot.waitUntil(lambda: ("c1", "wants a quote for 48") in core.called("save_notes_draft"))

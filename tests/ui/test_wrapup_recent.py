@@ -167,3 +167,39 @@ def test_shortcuts_open_and_dismiss_the_pop(qtbot: Any, pop_parts: Any) -> None:
         window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     )
     qtbot.waitUntil(controller.pop.isVisible)
+
+
+def test_source_health_beside_bridge_health(qtbot: Any, core: FakeCore, pop_parts: Any) -> None:
+    """A source whose breaker opened shows in the fallback window and the tray menu."""
+    from screenpop.ui.tray import Tray
+
+    controller, listener = pop_parts
+    core.sources = {
+        "accounting": Health(HealthState.CONNECTED),
+        "credit": Health(HealthState.FAILED, "connection refused"),
+    }
+    controller.start()
+    window = controller.window
+    assert window.health.text() == "screenpop — ready: demo · sources failing: credit"
+    assert window.health.property("tone") == "bad"
+    assert window.health.toolTip().splitlines() == [
+        "Call bridges:",
+        "demo: listening",
+        "Data sources:",
+        "accounting: connected",
+        "credit: failed (connection refused)",
+    ]
+    tray = Tray()
+    tray.set_health(controller.healths, controller.source_healths)
+    assert tray.health_texts()[1:] == [
+        "Data sources:",
+        "accounting: connected",
+        "credit: failed (connection refused)",
+    ]
+    assert "sources failing: credit" in tray.toolTip()
+
+    # The breaker closes again after a good lookup: looked at once calls settle.
+    core.sources["credit"] = Health(HealthState.CONNECTED)
+    listener.card_complete("c1", customer_card())
+    qtbot.waitUntil(lambda: window.health.text() == "screenpop — ready: demo")
+    assert window.health.property("tone") == "good"

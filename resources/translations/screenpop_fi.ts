@@ -1,0 +1,453 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fi">
+<context>
+    <name>Health</name>
+    <message>
+        <source>connecting</source>
+        <translation>yhdistetään</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>yhdistetty</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>kuuntelee</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>yritetään uudelleen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>ei toimi</translation>
+    </message>
+    <message>
+        <source>no bridges configured</source>
+        <translation>puhelinliitäntöjä ei ole määritetty</translation>
+    </message>
+    <message>
+        <source>screenpop — no bridges configured</source>
+        <translation>screenpop — puhelinliitäntöjä ei ole määritetty</translation>
+    </message>
+    <message>
+        <source>screenpop — ready: %1</source>
+        <translation>screenpop — valmis: %1</translation>
+    </message>
+    <message>
+        <source>screenpop — no calls from %1</source>
+        <translation>screenpop — puheluita ei tule: %1</translation>
+    </message>
+    <message>
+        <source>sources failing: %1</source>
+        <translation>tietolähteet eivät vastaa: %1</translation>
+    </message>
+    <message>
+        <source>Call bridges:</source>
+        <translation>Puhelinliitännät:</translation>
+    </message>
+    <message>
+        <source>Data sources:</source>
+        <translation>Tietolähteet:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesEdit</name>
+    <message>
+        <source>Notes for this call…</source>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <translation>Muistiinpanot tästä puhelusta…</translation>
+    </message>
+</context>
+<context>
+    <name>PopHeader</name>
+    <message>
+        <source>Number withheld</source>
+        <extracomment>Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
+        <translation>Numero salattu</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Search by number, account or name — Enter</source>
+        <translation>Hae numerolla, asiakasnumerolla tai nimellä — Enter</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Asiakas %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) share this number</source>
+        <translation>
+            <numerusform>Numerolla on %Ln asiakas</numerusform>
+            <numerusform>Numerolla on %Ln asiakasta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose who is calling:</source>
+        <translation>Valitse, kuka soittaa:</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Tuntematon soittaja</translation>
+    </message>
+    <message>
+        <source>No customer matched this number</source>
+        <translation>Numerolla ei löytynyt asiakasta</translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>Asiakasta ei löytynyt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a customer (%Ln match(es))…</source>
+        <translation>
+            <numerusform>Valitse asiakas (%Ln osuma)…</numerusform>
+            <numerusform>Valitse asiakas (%Ln osumaa)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PopWindow</name>
+    <message>
+        <source>Wrap up</source>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <translation>Kirjaa puhelu</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sulje</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Soi</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>ei vastausta</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>Puhelussa</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Vastattu muualla</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Vastaamaton</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Päättynyt</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Haetaan…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>%Ln muu puhelu soi</numerusform>
+            <numerusform>%Ln muuta puhelua soi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Avattu uudelleen</translation>
+    </message>
+    <message>
+        <source>Reopened · %1</source>
+        <translation>Avattu uudelleen · %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Haku epäonnistui: %1</translation>
+    </message>
+    <message>
+        <source>Opening customer…</source>
+        <translation>Avataan asiakasta…</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsModel</name>
+    <message>
+        <source>ringing</source>
+        <translation>soi</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>vastattu</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>päättynyt</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>vastaamaton</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>salattu</translation>
+    </message>
+    <message>
+        <source>answered elsewhere</source>
+        <translation>vastattu muualla</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>vastasi %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Aika</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Soittaja</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Asiakas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tila</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Lopputulos</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsView</name>
+    <message>
+        <source>Open card</source>
+        <translation>Avaa kortti</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Soita takaisin</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Kirjaa puhelu</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Päivitä</translation>
+    </message>
+</context>
+<context>
+    <name>RecentWindow</name>
+    <message>
+        <source>screenpop — recent calls</source>
+        <translation>screenpop — viimeisimmät puhelut</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBox</name>
+    <message>
+        <source>Timed out — %1</source>
+        <translation>Aikakatkaisu — %1</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Aikakatkaisu</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>syytä ei kerrottu</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Ei saatavilla: %1</translation>
+    </message>
+    <message>
+        <source>Nothing on file</source>
+        <translation>Ei tietoja</translation>
+    </message>
+    <message>
+        <source>%1 loading</source>
+        <translation>%1 latautuu</translation>
+    </message>
+</context>
+<context>
+    <name>SectionViews</name>
+    <message>
+        <source>Balance</source>
+        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Recent purchases</source>
+        <translation>Viimeisimmät ostot</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Ehdota</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Luotto</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>Asiakasarvo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln päivä myöhässä</numerusform>
+            <numerusform>%Ln päivää myöhässä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Erääntynyt</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Ei erääntynyttä</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Tuote</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Kpl</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>ja %Ln muu</numerusform>
+            <numerusform>ja %Ln muuta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Luotto jäädytetty</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Luottoraja</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Käytettävissä</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Riskiluokka</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>Voi tarjota</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Maksuehdot</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Ei sallittu</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>Arvoluokka</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Elinkaariarvo</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Tilaukset</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Viimeisin tilaus</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open current card</source>
+        <translation>Avaa nykyinen kortti</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Viimeisimmät puhelut</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Lopeta</translation>
+    </message>
+</context>
+<context>
+    <name>UiController</name>
+    <message>
+        <source>Recent calls not loaded: %1</source>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <translation>Viimeisimpiä puheluita ei voitu ladata: %1</translation>
+    </message>
+    <message>
+        <source>No bridge can place calls; dial the number on the phone</source>
+        <translation>Mikään puhelinliitäntä ei voi soittaa; valitse numero puhelimesta</translation>
+    </message>
+</context>
+<context>
+    <name>WrapupDialog</name>
+    <message>
+        <source>Wrap up — %1</source>
+        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <translation>Kirjaa puhelu — %1</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Kirjaa puhelu</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Lopputulos</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Muistiinpanot</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Tallenna</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Peruuta</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Ei tallennettu: %1</translation>
+    </message>
+</context>
+</TS>

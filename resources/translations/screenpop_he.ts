@@ -1,0 +1,453 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="he">
+<context>
+    <name>Health</name>
+    <message>
+        <source>connecting</source>
+        <translation>מתחבר</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>מחובר</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>מאזין</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>מנסה שוב</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>לא פועל</translation>
+    </message>
+    <message>
+        <source>no bridges configured</source>
+        <translation>לא הוגדרו חיבורי טלפוניה</translation>
+    </message>
+    <message>
+        <source>screenpop — no bridges configured</source>
+        <translation>screenpop — לא הוגדרו חיבורי טלפוניה</translation>
+    </message>
+    <message>
+        <source>screenpop — ready: %1</source>
+        <translation>screenpop — מוכן: %1</translation>
+    </message>
+    <message>
+        <source>screenpop — no calls from %1</source>
+        <translation>screenpop — לא מתקבלות שיחות: %1</translation>
+    </message>
+    <message>
+        <source>sources failing: %1</source>
+        <translation>מקורות נתונים לא עונים: %1</translation>
+    </message>
+    <message>
+        <source>Call bridges:</source>
+        <translation>חיבורי טלפוניה:</translation>
+    </message>
+    <message>
+        <source>Data sources:</source>
+        <translation>מקורות נתונים:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesEdit</name>
+    <message>
+        <source>Notes for this call…</source>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <translation>הערות לשיחה זו…</translation>
+    </message>
+</context>
+<context>
+    <name>PopHeader</name>
+    <message>
+        <source>Number withheld</source>
+        <extracomment>Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
+        <translation>מספר חסוי</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Search by number, account or name — Enter</source>
+        <translation>חיפוש לפי מספר טלפון, מספר חשבון או שם — Enter</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>מחפש…</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>לקוח %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) share this number</source>
+        <translation>
+            <numerusform>%Ln לקוח משתמש במספר זה</numerusform>
+            <numerusform>%Ln לקוחות משתמשים במספר זה</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose who is calling:</source>
+        <translation>בחרו מי מתקשר:</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>מתקשר לא מזוהה</translation>
+    </message>
+    <message>
+        <source>No customer matched this number</source>
+        <translation>לא נמצא לקוח עם מספר זה</translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>לא נמצא לקוח</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a customer (%Ln match(es))…</source>
+        <translation>
+            <numerusform>בחירת לקוח (%Ln התאמה)…</numerusform>
+            <numerusform>בחירת לקוח (%Ln התאמות)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PopWindow</name>
+    <message>
+        <source>Wrap up</source>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <translation>סיכום שיחה</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>סגירה</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>מצלצלת</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>לא התקבלה תשובה</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>בשיחה</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>נענתה בעמדה אחרת</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>לא נענתה</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>הסתיימה</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>מחפש…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>עוד %Ln שיחה מצלצלת</numerusform>
+            <numerusform>עוד %Ln שיחות מצלצלות</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>נפתחה מחדש</translation>
+    </message>
+    <message>
+        <source>Reopened · %1</source>
+        <translation>נפתחה מחדש · %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>החיפוש נכשל: %1</translation>
+    </message>
+    <message>
+        <source>Opening customer…</source>
+        <translation>פותח את הלקוח…</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsModel</name>
+    <message>
+        <source>ringing</source>
+        <translation>מצלצלת</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>נענתה</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>הסתיימה</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>לא נענתה</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>חסוי</translation>
+    </message>
+    <message>
+        <source>answered elsewhere</source>
+        <translation>נענתה בעמדה אחרת</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>נענתה על ידי %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>שעה</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>מתקשר</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>לקוח</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>מצב</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>תוצאה</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsView</name>
+    <message>
+        <source>Open card</source>
+        <translation>פתיחת כרטיס</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>חיוג חוזר</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>סיכום שיחה</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>רענון</translation>
+    </message>
+</context>
+<context>
+    <name>RecentWindow</name>
+    <message>
+        <source>screenpop — recent calls</source>
+        <translation>screenpop — שיחות אחרונות</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBox</name>
+    <message>
+        <source>Timed out — %1</source>
+        <translation>תם הזמן — %1</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>תם הזמן</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>לא צוינה סיבה</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>לא זמין: %1</translation>
+    </message>
+    <message>
+        <source>Nothing on file</source>
+        <translation>אין נתונים</translation>
+    </message>
+    <message>
+        <source>%1 loading</source>
+        <translation>%1 בטעינה</translation>
+    </message>
+</context>
+<context>
+    <name>SectionViews</name>
+    <message>
+        <source>Balance</source>
+        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>יתרה</translation>
+    </message>
+    <message>
+        <source>Recent purchases</source>
+        <translation>רכישות אחרונות</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>כדאי להציע</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>אשראי</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>ערך הלקוח</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>באיחור של %Ln יום</numerusform>
+            <numerusform>באיחור של %Ln ימים</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>בפיגור</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>אין פיגורים</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>מוצר</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>תיאור</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>כמות</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>סכום</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>ועוד %Ln</numerusform>
+            <numerusform>ועוד %Ln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>האשראי מוקפא</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>מסגרת אשראי</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>יתרה לניצול</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>דירוג סיכון</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>מותר להציע</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>תנאי תשלום</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>אסור להציע</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>דרגת ערך</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>ערך כולל</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>הזמנות</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>הזמנה אחרונה</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open current card</source>
+        <translation>פתיחת הכרטיס הנוכחי</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>שיחות אחרונות</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>יציאה</translation>
+    </message>
+</context>
+<context>
+    <name>UiController</name>
+    <message>
+        <source>Recent calls not loaded: %1</source>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <translation>לא ניתן לטעון את השיחות האחרונות: %1</translation>
+    </message>
+    <message>
+        <source>No bridge can place calls; dial the number on the phone</source>
+        <translation>אין חיבור טלפוניה שיכול לחייג; חייגו את המספר בטלפון</translation>
+    </message>
+</context>
+<context>
+    <name>WrapupDialog</name>
+    <message>
+        <source>Wrap up — %1</source>
+        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <translation>סיכום שיחה — %1</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>סיכום שיחה</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>תוצאה</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>הערות</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>שמירה</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ביטול</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>לא נשמר: %1</translation>
+    </message>
+</context>
+</TS>

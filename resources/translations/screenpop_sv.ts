@@ -1,0 +1,453 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv">
+<context>
+    <name>Health</name>
+    <message>
+        <source>connecting</source>
+        <translation>ansluter</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>ansluten</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>lyssnar</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>försöker igen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fungerar inte</translation>
+    </message>
+    <message>
+        <source>no bridges configured</source>
+        <translation>inga telefonikopplingar konfigurerade</translation>
+    </message>
+    <message>
+        <source>screenpop — no bridges configured</source>
+        <translation>screenpop — inga telefonikopplingar konfigurerade</translation>
+    </message>
+    <message>
+        <source>screenpop — ready: %1</source>
+        <translation>screenpop — redo: %1</translation>
+    </message>
+    <message>
+        <source>screenpop — no calls from %1</source>
+        <translation>screenpop — inga samtal från %1</translation>
+    </message>
+    <message>
+        <source>sources failing: %1</source>
+        <translation>datakällor svarar inte: %1</translation>
+    </message>
+    <message>
+        <source>Call bridges:</source>
+        <translation>Telefonikopplingar:</translation>
+    </message>
+    <message>
+        <source>Data sources:</source>
+        <translation>Datakällor:</translation>
+    </message>
+</context>
+<context>
+    <name>NotesEdit</name>
+    <message>
+        <source>Notes for this call…</source>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <translation>Anteckningar om samtalet…</translation>
+    </message>
+</context>
+<context>
+    <name>PopHeader</name>
+    <message>
+        <source>Number withheld</source>
+        <extracomment>Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
+        <translation>Dolt nummer</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Search by number, account or name — Enter</source>
+        <translation>Sök på nummer, kundnummer eller namn — Enter</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>Kund %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln customer(s) share this number</source>
+        <translation>
+            <numerusform>%Ln kund har det här numret</numerusform>
+            <numerusform>%Ln kunder delar det här numret</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose who is calling:</source>
+        <translation>Välj vem som ringer:</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>Okänd uppringare</translation>
+    </message>
+    <message>
+        <source>No customer matched this number</source>
+        <translation>Ingen kund matchade numret</translation>
+    </message>
+    <message>
+        <source>No customer found</source>
+        <translation>Ingen kund hittades</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a customer (%Ln match(es))…</source>
+        <translation>
+            <numerusform>Välj kund (%Ln träff)…</numerusform>
+            <numerusform>Välj kund (%Ln träffar)…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PopWindow</name>
+    <message>
+        <source>Wrap up</source>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Stäng</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Ringer</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>inget svar</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>I samtal</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Besvarat av annan</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missat</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Avslutat</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Söker…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>%Ln samtal till ringer</numerusform>
+            <numerusform>%Ln samtal till ringer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>Återöppnat</translation>
+    </message>
+    <message>
+        <source>Reopened · %1</source>
+        <translation>Återöppnat · %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Sökningen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Opening customer…</source>
+        <translation>Öppnar kunden…</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsModel</name>
+    <message>
+        <source>ringing</source>
+        <translation>ringer</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>besvarat</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>avslutat</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>missat</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>dolt</translation>
+    </message>
+    <message>
+        <source>answered elsewhere</source>
+        <translation>besvarat av annan</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>besvarat av %1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Uppringare</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kund</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Utfall</translation>
+    </message>
+</context>
+<context>
+    <name>RecentCallsView</name>
+    <message>
+        <source>Open card</source>
+        <translation>Öppna kort</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Ring tillbaka</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+</context>
+<context>
+    <name>RecentWindow</name>
+    <message>
+        <source>screenpop — recent calls</source>
+        <translation>screenpop — senaste samtal</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBox</name>
+    <message>
+        <source>Timed out — %1</source>
+        <translation>Tidsgränsen överskreds — %1</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Tidsgränsen överskreds</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ingen orsak angiven</translation>
+    </message>
+    <message>
+        <source>Unavailable: %1</source>
+        <translation>Inte tillgängligt: %1</translation>
+    </message>
+    <message>
+        <source>Nothing on file</source>
+        <translation>Inga uppgifter</translation>
+    </message>
+    <message>
+        <source>%1 loading</source>
+        <translation>%1 läses in</translation>
+    </message>
+</context>
+<context>
+    <name>SectionViews</name>
+    <message>
+        <source>Balance</source>
+        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>Saldo</translation>
+    </message>
+    <message>
+        <source>Recent purchases</source>
+        <translation>Senaste köp</translation>
+    </message>
+    <message>
+        <source>Suggest</source>
+        <translation>Föreslå</translation>
+    </message>
+    <message>
+        <source>Credit</source>
+        <translation>Kredit</translation>
+    </message>
+    <message>
+        <source>Customer value</source>
+        <translation>Kundvärde</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>förfallet sedan %Ln dag</numerusform>
+            <numerusform>förfallet sedan %Ln dagar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Förfallet</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Inget förfallet</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Belopp</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <translation>
+            <numerusform>och %Ln till</numerusform>
+            <numerusform>och %Ln till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Kreditspärr</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Kreditgräns</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Tillgängligt</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Riskklass</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>Får erbjudas</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Betalningsvillkor</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Inte tillåtet</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>Värdenivå</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Livstidsvärde</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Senaste order</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Open current card</source>
+        <translation>Öppna aktuellt kort</translation>
+    </message>
+    <message>
+        <source>Recent calls</source>
+        <translation>Senaste samtal</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+</context>
+<context>
+    <name>UiController</name>
+    <message>
+        <source>Recent calls not loaded: %1</source>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <translation>De senaste samtalen kunde inte läsas in: %1</translation>
+    </message>
+    <message>
+        <source>No bridge can place calls; dial the number on the phone</source>
+        <translation>Ingen telefonikoppling kan ringa upp; slå numret på telefonen</translation>
+    </message>
+</context>
+<context>
+    <name>WrapupDialog</name>
+    <message>
+        <source>Wrap up — %1</source>
+        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <translation>Efterarbete — %1</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Efterarbete</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Anteckningar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Inte sparat: %1</translation>
+    </message>
+</context>
+</TS>

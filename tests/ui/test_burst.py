@@ -1,0 +1,167 @@
+"""A burst of rings: the pop stays on the first ringing call, the rest wait in line.
+
+benchmarks/burst.py measures the GUI thread's stall under 100 rings in 1 s;
+these tests pin the behaviour that keeps it short (no widgets built for calls
+the agent is not shown) and what the agent sees.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from screenpop.card import Section, Status
+from screenpop.events import CallState
+from screenpop.ui.sections import SectionBox
+from tests.ui.conftest import BALANCE, call_info, customer_card
+
+CALLS = 30
+
+
+def balance_of(amount: float) -> Section:
+    return Section(Status.OK, {"balance": amount, "overdue": 0, "currency": "GBP"}, "accounting")
+
+
+def shown(pop: Any) -> list[str]:
+    box = pop.boxes["balance"]
+    return [lb.text() for lb in box.findChildren(QLabel) if lb.isVisibleTo(box)]
+
+
+def test_a_burst_keeps_the_first_ringing_call_and_queues_the_rest(
+    qtbot: Any, pop_parts: Any, monkeypatch: Any
+) -> None:
+    controller, listener = pop_parts
+    pop = controller.pop
+    pop.linger_s = 30
+    built: list[str] = []
+    real_set_section = SectionBox.set_section
+
+    def counting(box: SectionBox, *args: Any) -> bool:
+        changed = real_set_section(box, *args)
+        if changed:
+            built.append(box.name)
+        return changed
+
+    monkeypatch.setattr(SectionBox, "set_section", counting)
+
+    def burst() -> None:
+        # Every call rings, is identified and complete, as the engine reports
+        # them from its worker threads, all before the GUI thread looks.
+        for i in range(CALLS):
+            call_id = f"c{i}"
+            listener.call_ringing(call_info(call_id, name=f"Caller {i}"))
+            card = customer_card()
+            card.sections["balance"] = balance_of(100 + i)
+            listener.identified(call_id, card, ("balance",))
+            listener.section_ready(call_id, "balance", card.sections["balance"])
+            listener.card_complete(call_id, card)
+
+    worker = threading.Thread(target=burst)
+    worker.start()
+    worker.join(5)
+    qtbot.waitUntil(lambda: len(pop.waiting) == CALLS - 1)
+    qtbot.waitUntil(lambda: not pop.render_pending() and not pop.boxes["balance"].is_busy)
+    assert pop.call_id == "c0"
+    assert "Caller 0" in pop.header.caller.text()
+    assert "£100.00" in shown(pop)
+    assert pop.header.waiting.isVisibleTo(pop)
+    assert pop.header.waiting.text() == f"{CALLS - 1} more ringing"
+    # Widgets were built for the shown call only, once per change.
+    assert built == ["balance"]
+    assert list(pop.waiting)[:3] == ["c1", "c2", "c3"]
+
+    # The shown caller hangs up: the longest-waiting caller still ringing is next,
+    # from what the core had sent about it meanwhile.
+    listener.call_state("c0", CallState.MISSED, False)
+    qtbot.waitUntil(lambda: pop.call_id == "c1")
+    qtbot.waitUntil(lambda: "£101.00" in shown(pop))
+    assert not pop.shrunk
+    assert pop.header.state.text() == "Ringing"
+    assert pop.header.waiting.text() == f"{CALLS - 2} more ringing"
+
+    # Callers giving up behind it leave the line without touching the card.
+    for i in range(2, 10):
+        listener.call_state(f"c{i}", CallState.MISSED, False)
+    qtbot.waitUntil(lambda: len(pop.waiting) == CALLS - 10)
+    assert pop.call_id == "c1"
+
+    # The agent picks up a call from the line (the softphone says so): it is shown,
+    # on call; the one that was shown, still ringing, goes back to the head of the line.
+    listener.call_state("c20", CallState.ANSWERED, False)
+    qtbot.waitUntil(lambda: pop.call_id == "c20")
+    assert pop.header.state.text() == "On call"
+    qtbot.waitUntil(lambda: "£120.00" in shown(pop))
+    assert next(iter(pop.waiting)) == "c1"
+    assert pop.header.waiting.text() == f"{CALLS - 10} more ringing"
+
+    # On a call, a new ring replaces the card as before (and waits no more).
+    built.clear()
+    listener.call_ringing(call_info("late", name="Late"))
+    qtbot.waitUntil(lambda: pop.call_id == "late")
+    assert pop.header.state.text() == "Ringing"
+
+
+def test_the_line_empties_when_every_waiting_call_ends(qtbot: Any, pop_parts: Any) -> None:
+    controller, listener = pop_parts
+    pop = controller.pop
+    for i in range(4):
+        listener.call_ringing(call_info(f"c{i}"))
+    qtbot.waitUntil(lambda: len(pop.waiting) == 3)
+    for i in (1, 2, 3):
+        listener.call_state(f"c{i}", CallState.ANSWERED, True)  # another agent took them
+    qtbot.waitUntil(lambda: not pop.waiting)
+    assert not pop.header.waiting.isVisibleTo(pop)
+    listener.call_state("c0", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: pop.shrunk)
+    assert pop.call_id == "c0"
+    assert pop.header.state.text() == "Ended"
+
+
+def test_a_dismissed_ringing_pop_does_not_hold_the_next_call(qtbot: Any, pop_parts: Any) -> None:
+    controller, listener = pop_parts
+    pop = controller.pop
+    listener.call_ringing(call_info("c1"))
+    qtbot.waitUntil(pop.isVisible)
+    pop.dismiss()
+    listener.call_ringing(call_info("c2"))
+    qtbot.waitUntil(lambda: pop.call_id == "c2" and pop.isVisible())
+    assert not pop.waiting
+
+
+def test_sections_repeated_by_the_core_are_not_rebuilt(
+    qtbot: Any, pop_parts: Any, monkeypatch: Any
+) -> None:
+    """identified, section_ready and card_complete all carry the same section."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    built: list[str] = []
+    real_set_section = SectionBox.set_section
+
+    def counting(box: SectionBox, *args: Any) -> bool:
+        changed = real_set_section(box, *args)
+        if changed:
+            built.append(box.name)
+        return changed
+
+    monkeypatch.setattr(SectionBox, "set_section", counting)
+    card = customer_card()
+    card.sections["balance"] = BALANCE
+
+    def painted() -> bool:
+        return not pop.boxes["balance"].is_busy and not pop.render_pending()
+
+    listener.call_ringing(call_info())
+    listener.identified("c1", card, ())
+    qtbot.waitUntil(painted)
+    listener.section_ready("c1", "balance", BALANCE)
+    qtbot.wait(20)
+    listener.card_complete("c1", card)
+    qtbot.wait(20)
+    assert painted()
+    assert built == ["balance"]
+    # A changed answer is painted, of course.
+    listener.section_ready("c1", "balance", balance_of(7))
+    qtbot.waitUntil(lambda: "£7.00" in shown(pop))
+    assert built == ["balance", "balance"]
