@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -118,3 +119,25 @@ def test_installed_wheel_finds_its_resources(wheel: Path, tmp_path: Path) -> Non
     assert found["qss"] == len((ROOT / "resources" / "style.qss").read_text(encoding="utf-8"))
     assert found["icon"]
     assert found["warning"]
+
+
+def test_machine_config_template_examples_are_valid(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """installers/deb/screenpop.toml ships commented out; uncommented, it must load."""
+    from screenpop.config.loader import load_config
+
+    template = (ROOT / "installers" / "deb" / "screenpop.toml").read_text(encoding="utf-8")
+    example = re.compile(r"^# (\[|lock = |[a-z_]+ = )")
+    lines = [line[2:] if example.match(line) else line for line in template.splitlines()]
+    uncommented = "\n".join(lines)
+    assert uncommented.count("\n[") >= 4  # agent, bridge, source, crosssell, journal
+    machine = tmp_path / "machine.toml"
+    machine.write_text(uncommented, encoding="utf-8")
+    data = tomllib.loads(uncommented)
+    assert data["lock"] == ["source", "journal", "crosssell", "agent.region"]
+    monkeypatch.setenv("SCREENPOP_MACHINE_CONFIG", str(machine))
+    config = load_config(None, use_user_file=False, environ={})
+    assert config.locked == ("source", "journal", "crosssell", "agent.region")
+    assert config.source[0].name == "accounting"
+    assert config.agent.region == "GB"
