@@ -1,0 +1,440 @@
+"""The central journal in PostgreSQL: the supervisor's first page on 1M calls, with RLS.
+
+DESIGN budget: "supervisor: filter 1M journal rows in PostgreSQL, first page
+≤ 200 ms". A throw-away database is set up with the shipped
+installers/central/postgresql.sql (by psql, as a DBA would), 200 agent logins
+in 10 teams and supervisor logins are created, 1M calls over a year are loaded
+with COPY, and then the supervisor's first page (their team, since a date, in
+a state, newest first, 50 rows) is timed as the supervisor's own login, row-
+level security on, through SQLAlchemy Core as screenpop reads it.
+
+The floor beside it is the same SQL run with psycopg as the superuser, which
+row-level security does not apply to: what the page costs with no policy and
+no library. Also printed: replication throughput (calls per second from a
+local journal's outbox into the 1M-row table, as an agent's login with RLS
+and the guard trigger on).
+
+    .venv/bin/python benchmarks/central_journal.py                 # 1M rows, 300 runs each
+    .venv/bin/python benchmarks/central_journal.py --rows 100000 --runs 50
+
+Needs the local PostgreSQL (127.0.0.1:5432, a superuser login by trust auth:
+postgres or root) and psql. Everything it creates is dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import create_engine, select  # noqa: E402
+
+from screenpop.config.schema import JournalConfig  # noqa: E402
+from screenpop.events import CallEvent, CallState  # noqa: E402
+from screenpop.journal import Journal  # noqa: E402
+from screenpop.journal.central import CALLS  # noqa: E402
+from screenpop.journal.replicate import Replicator  # noqa: E402
+from screenpop.phone import normalise  # noqa: E402
+
+HOST, PORT = "127.0.0.1", 5432
+SQL = ROOT / "installers" / "central" / "postgresql.sql"
+TEAMS = [f"team-{i:02d}" for i in range(10)]
+AGENTS = 200
+STATES = ["ended"] * 70 + ["missed"] * 20 + ["answered"] * 6 + ["ringing"] * 4
+DISPOSITIONS = ["resolved", "follow-up", "sale", "complaint", None]
+
+#: The supervisor's first page: their team, a state, since a date, newest first.
+FIRST_PAGE = (
+    "SELECT agent, call_id, state, ringing_at, number_e164, caller_name, customer_name,"
+    " disposition FROM screenpop.calls"
+    " WHERE team = %(team)s AND state = %(state)s AND ringing_at >= %(since)s"
+    " ORDER BY ringing_at DESC LIMIT 50"
+)
+
+
+def superuser() -> str:
+    for user in ("postgres", "root"):
+        try:
+            with psycopg.connect(host=HOST, port=PORT, user=user, dbname="test") as conn:
+                conn.execute("SELECT 1")
+            return user
+        except psycopg.Error:
+            continue
+    raise SystemExit("no superuser login (postgres or root) on 127.0.0.1:5432")
+
+
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def timed(fn: Callable[[], Any], runs: int) -> list[float]:
+    fn()  # warm: plan cache, buffers
+    out = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+def card(rng: random.Random, customer: str) -> str:
+    """A card of about the size the app journals (balance, purchases, credit, cross-sells)."""
+    return json.dumps(
+        {
+            "customer": {"customer_id": customer, "name": f"Customer {customer}"},
+            "sections": {
+                "balance": {
+                    "status": "ok",
+                    "data": {"balance": rng.randint(0, 5000), "currency": "GBP"},
+                },
+                "purchases": {
+                    "status": "ok",
+                    "data": [
+                        {
+                            "date": "2011-09-15",
+                            "product": f"P{rng.randint(1, 4000)}",
+                            "quantity": 6,
+                            "amount": 15.3,
+                        }
+                        for _ in range(3)
+                    ],
+                },
+                "credit": {
+                    "status": "ok",
+                    "data": {"limit": 5000, "terms": ["Net 30"], "hold": False},
+                },
+            },
+        },
+        separators=(",", ":"),
+    )
+
+
+def copy_text(value: Any) -> str:
+    if value is None:
+        return "\\N"
+    return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def load(conn: psycopg.Connection[Any], rows: int, seed: int = 7) -> float:
+    """COPY ``rows`` calls spread over the last 365 days; returns seconds."""
+    rng = random.Random(seed)
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    columns = (
+        "agent, call_id, team, state, ringing_at, answered_at, ended_at, number_received,"
+        " number_e164, caller_name, called, bridge, answered_by, customer_id, customer_name,"
+        " matches, pop_latency_ms, failed_sections, card_json, disposition, notes, wrapped_up_at,"
+        " updated_at"
+    )
+    cards = [
+        card(rng, str(rng.randrange(1_000_000))) for _ in range(1000)
+    ]  # generating is the slow part
+    # A historical bulk load as the DBA: teams given, the per-row guard off.
+    conn.execute("ALTER TABLE screenpop.calls DISABLE TRIGGER calls_guard")
+    with conn.cursor().copy(f"COPY screenpop.calls ({columns}) FROM STDIN") as copy:
+        buf = io.StringIO()
+        for i in range(rows):
+            agent = rng.randrange(AGENTS)
+            ring = now - timedelta(seconds=rng.uniform(0, 365 * 86400))
+            state = rng.choice(STATES)
+            answered = ring + timedelta(seconds=8) if state in ("answered", "ended") else None
+            ended = (
+                ring + timedelta(seconds=rng.uniform(30, 600))
+                if state in ("ended", "missed")
+                else None
+            )
+            customer = str(rng.randrange(1_000_000))
+            disposition = rng.choice(DISPOSITIONS) if state == "ended" else None
+            values = (
+                f"{1000 + agent}",
+                f"{i:07d}-{agent}@pbx",
+                TEAMS[agent % len(TEAMS)],
+                state,
+                ring.isoformat(),
+                answered.isoformat() if answered else None,
+                ended.isoformat() if ended else None,
+                f"+44207{rng.randrange(10_000_000):07d}",
+                f"+44207{rng.randrange(10_000_000):07d}",
+                f"Caller {i}",
+                f"{1000 + agent}",
+                "ami",
+                f"{1000 + agent}" if answered else None,
+                customer,
+                f"Customer {customer}",
+                1,
+                round(rng.uniform(3, 20), 2),
+                "[]",
+                cards[i % len(cards)],
+                disposition,
+                "called back as promised" if disposition else None,
+                (ended + timedelta(seconds=40)).isoformat() if disposition and ended else None,
+                (ended or ring).isoformat(),
+            )
+            buf.write("\t".join(copy_text(v) for v in values))
+            buf.write("\n")
+            if i % 20_000 == 19_999:
+                copy.write(buf.getvalue())
+                buf = io.StringIO()
+        copy.write(buf.getvalue())
+    conn.execute("ALTER TABLE screenpop.calls ENABLE TRIGGER calls_guard")
+    conn.commit()
+    return time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def database(admin: str, keep: bool) -> Iterator[tuple[str, str]]:
+    tag = uuid.uuid4().hex[:8]
+    name, prefix = f"sp_bench_{tag}", f"sp_b{tag}"
+    with psycopg.connect(host=HOST, port=PORT, user=admin, dbname="test", autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name}")
+    try:
+        yield name, prefix
+    finally:
+        if keep:
+            print(f"kept database {name} (roles {prefix}_*)")
+        else:
+            with psycopg.connect(
+                host=HOST, port=PORT, user=admin, dbname="test", autocommit=True
+            ) as c:
+                c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                roles = c.execute(
+                    "SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (prefix + "\\_%",)
+                ).fetchall()
+                for (role,) in roles:
+                    c.execute(f'DROP ROLE "{role}"')
+
+
+def replication_throughput(db: str, login: str, agent: str, calls: int) -> tuple[float, float]:
+    """Seconds to fill a local journal's outbox, and calls/s pushed into the big table."""
+    with tempfile.TemporaryDirectory() as tmp:
+        journal = Journal(Path(tmp) / "journal.db", synchronous="NORMAL")
+        number = normalise("+44 20 7946 0958", "GB")
+        t0 = time.perf_counter()
+        for i in range(calls):
+            journal.record_event(
+                CallEvent(
+                    f"bench-{i}", CallState.RINGING, "+442079460958", "Bench", ts=time.time()
+                ),
+                number,
+            )
+        filled = time.perf_counter() - t0
+        rep = Replicator(
+            journal,
+            JournalConfig(central=f"postgresql+psycopg://{login}@{HOST}:{PORT}/{db}"),
+            agent,
+            lambda ref: "",
+        )
+        t0 = time.perf_counter()
+        while rep.push_once():
+            pass
+        elapsed = time.perf_counter() - t0
+        assert journal.pending_count() == 0
+        rep.stop(drain_s=0)
+        journal.close()
+    return filled, calls / elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument(
+        "--replicate", type=int, default=20_000, help="calls for the throughput run"
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the database and roles")
+    args = parser.parse_args()
+
+    admin = superuser()
+    with database(admin, args.keep) as (db, prefix):
+        done = subprocess.run(
+            [
+                "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                HOST,
+                "-U",
+                admin,
+                "-d",
+                db,
+                "-f",
+                str(SQL),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode:
+            raise SystemExit(done.stderr)
+        sup_one, sup_two = f"{prefix}_sup_one", f"{prefix}_sup_two"
+        with psycopg.connect(host=HOST, port=PORT, user=admin, dbname=db) as conn:
+            for a in range(AGENTS):
+                conn.execute(f'CREATE ROLE "{prefix}_a{a}" LOGIN IN ROLE screenpop_agent')
+                conn.execute(
+                    "INSERT INTO screenpop.team_members VALUES (%s, %s, %s)",
+                    (f"{prefix}_a{a}", f"{1000 + a}", TEAMS[a % len(TEAMS)]),
+                )
+            conn.execute(f'CREATE ROLE "{sup_one}" LOGIN IN ROLE screenpop_supervisor')
+            conn.execute(f'CREATE ROLE "{sup_two}" LOGIN IN ROLE screenpop_supervisor')
+            conn.execute("INSERT INTO screenpop.supervisors VALUES (%s, 'team-03')", (sup_one,))
+            conn.execute(
+                "INSERT INTO screenpop.supervisors VALUES (%s, 'team-03'), (%s, 'team-04')",
+                (sup_two, sup_two),
+            )
+            conn.commit()
+            seconds = load(conn, args.rows)
+        with psycopg.connect(host=HOST, port=PORT, user=admin, dbname=db, autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE screenpop.calls")
+            size = conn.execute(
+                "SELECT pg_size_pretty(pg_total_relation_size('screenpop.calls'))"
+            ).fetchone()
+        print(
+            f"loaded {args.rows:,} calls (200 agents, 10 teams, one year) with COPY in {seconds:.1f} s, generating them in Python included"
+            f" ({args.rows / seconds:,.0f} rows/s); table with indexes {size[0] if size else '?'}"
+        )
+
+        since = datetime.now(UTC) - timedelta(days=30)
+        params = {"team": "team-03", "state": "ended", "since": since}
+        year = {**params, "since": datetime.now(UTC) - timedelta(days=365)}
+        both = {**year, "teams": ["team-03", "team-04"]}
+
+        # Ours, the headline: the supervisor's login, RLS on, through SQLAlchemy Core.
+        engine = create_engine(f"postgresql+psycopg://{sup_one}@{HOST}:{PORT}/{db}", pool_size=1)
+        core_query = (
+            select(
+                *(
+                    CALLS.c[n]
+                    for n in (
+                        "agent",
+                        "call_id",
+                        "state",
+                        "ringing_at",
+                        "number_e164",
+                        "caller_name",
+                        "customer_name",
+                        "disposition",
+                    )
+                )
+            )
+            .where(CALLS.c.team == "team-03", CALLS.c.state == "ended", CALLS.c.ringing_at >= since)
+            .order_by(CALLS.c.ringing_at.desc())
+            .limit(50)
+        )
+        rows: list[tuple[str, list[float], list[float]]] = []
+        admin_conn = psycopg.connect(host=HOST, port=PORT, user=admin, dbname=db)
+
+        def floor(sql: str, values: dict[str, Any]) -> list[float]:
+            return timed(lambda: admin_conn.execute(sql, values).fetchall(), args.runs)
+
+        with engine.connect() as conn:
+            page = conn.execute(core_query).all()
+            assert len(page) == 50
+            assert {r.agent for r in page} <= {f"{1000 + a}" for a in range(3, AGENTS, 10)}
+            rows.append(
+                (
+                    "1 team, state, 30 days (SQLAlchemy Core)",
+                    timed(lambda: conn.execute(core_query).all(), args.runs),
+                    floor(FIRST_PAGE, params),
+                )
+            )
+            plan = "\n".join(
+                "    " + line
+                for (line,) in conn.exec_driver_sql(
+                    "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF) " + FIRST_PAGE, params
+                )
+            )
+        engine.dispose()
+
+        no_team = (
+            "SELECT agent, call_id, ringing_at FROM screenpop.calls WHERE state = %(state)s"
+            " AND ringing_at >= %(since)s ORDER BY ringing_at DESC LIMIT 50"
+        )
+        any_team = no_team.replace("WHERE", "WHERE team = ANY(%(teams)s) AND")
+        lateral = (
+            "SELECT p.* FROM ({teams}) t CROSS JOIN LATERAL ("
+            " SELECT agent, call_id, ringing_at FROM screenpop.calls c"
+            " WHERE c.team = t.team AND c.state = %(state)s AND c.ringing_at >= %(since)s"
+            " ORDER BY c.ringing_at DESC LIMIT 50) p ORDER BY p.ringing_at DESC LIMIT 50"
+        )
+        mine = lateral.format(
+            teams="SELECT DISTINCT team FROM screenpop.supervisors WHERE login = current_user"
+        )
+        given = lateral.format(teams="SELECT unnest(%(teams)s::text[]) AS team")
+        with psycopg.connect(host=HOST, port=PORT, user=sup_one, dbname=db) as conn:
+            rows.append(
+                (
+                    "1 team by RLS alone (no team in WHERE), 30 days",
+                    timed(lambda: conn.execute(no_team, params).fetchall(), args.runs),
+                    floor(any_team, {**params, "teams": ["team-03"]}),
+                )
+            )
+        with psycopg.connect(host=HOST, port=PORT, user=sup_two, dbname=db) as conn:
+            assert len(conn.execute(mine, year).fetchall()) == 50
+            rows.append(
+                (
+                    "2 teams by RLS alone, 30 days",
+                    timed(lambda: conn.execute(no_team, params).fetchall(), args.runs),
+                    floor(any_team, {**params, "teams": both["teams"]}),
+                )
+            )
+            rows.append(
+                (
+                    "2 teams by RLS alone, 365 days",
+                    timed(lambda: conn.execute(no_team, year).fetchall(), args.runs),
+                    floor(any_team, both),
+                )
+            )
+            rows.append(
+                (
+                    "2 teams, 365 days, one index range per team (LATERAL)",
+                    timed(lambda: conn.execute(mine, year).fetchall(), args.runs),
+                    floor(given, both),
+                )
+            )
+        admin_conn.close()
+
+        print(
+            f"\nsupervisor's first page (50 rows) of {args.rows:,} calls, as the supervisor's login"
+        )
+        print(
+            f"with RLS, {args.runs} runs, warm; floor = same page as superuser (no RLS), raw psycopg"
+        )
+        print(f"{'':<54}{'p50 ms':>8}{'p99 ms':>8}{'max ms':>8}{'floor p50':>11}{'p99':>8}")
+        for name, ms, base in rows:
+            print(
+                f"{name:<54}{statistics.median(ms):>8.2f}{pct(ms, 99):>8.2f}{max(ms):>8.2f}"
+                f"{statistics.median(base):>11.2f}{pct(base, 99):>8.2f}"
+            )
+        print(f"{'budget':<54}{'':>8}{200:>8.2f}")
+        print("plan of the first page as the supervisor:\n" + plan)
+
+        filled, rate = replication_throughput(db, f"{prefix}_a3", "1003", args.replicate)
+        print(
+            f"\nreplication: {args.replicate:,} calls from a local outbox into the {args.rows:,}-row"
+            f" table as an agent login (RLS + guard trigger): {rate:,.0f} calls/s"
+            f" (batches of 500; filling the outbox locally took {filled:.1f} s)"
+        )
+
+
+if __name__ == "__main__":
+    main()
