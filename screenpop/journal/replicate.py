@@ -126,10 +126,12 @@ class Replicator:
         """Something was journaled: look at the outbox now rather than at the next poll."""
         self._wake.set()
 
-    def stop(self, drain_s: float = DRAIN_ON_STOP_S, join_s: float = 5.0) -> None:
+    def stop(self, drain_s: float = DRAIN_ON_STOP_S, join_s: float = 4.0) -> None:
         """Push what is left for up to ``drain_s`` if central answers, then end the thread.
 
         Whatever is not pushed stays in the outbox; the next start sends it.
+        A push already under way may hold the thread for the connect timeout
+        (3 s); ``join_s`` bounds how long the caller waits for it.
         """
         self._drain_until = time.monotonic() + drain_s
         self._stop.set()
@@ -146,7 +148,12 @@ class Replicator:
 
     def _run(self) -> None:
         while True:
-            if self._stop.is_set() and time.monotonic() >= self._drain_until:
+            # Stopping: keep pushing only while central answers and time is left;
+            # an unreachable central must not hold up the app's exit.
+            if self._stop.is_set() and (
+                time.monotonic() >= self._drain_until
+                or self.status().health.state is HealthState.RETRYING
+            ):
                 return
             self._wake.clear()
             try:

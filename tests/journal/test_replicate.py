@@ -368,19 +368,33 @@ def test_central_outage_loses_nothing_and_never_slows_a_pop(
         proxy.down()
 
 
+@pytest.mark.parametrize("outage", ["refused", "hung"])
 def test_clean_stop_with_central_down_is_quick_and_keeps_the_backlog(
-    tmp_path: Path, central: Central, central_secret: str
+    tmp_path: Path, central: Central, central_secret: str, outage: str
 ) -> None:
     login = central.agent("a", "1017", "north")
     port = free_port()
+    proxy = TcpProxy(port)
+    if outage == "hung":
+        proxy.forward = False
+        proxy.up()
     engine = _engine(tmp_path, central, login, port)
     pops = Pops()
     engine.start(pops)
-    for i in range(3):
-        _ring(engine, pops, f"s-{i}")
-    started = time.monotonic()
-    engine.stop()
-    assert time.monotonic() - started < 4.0
+    try:
+        for i in range(3):
+            _ring(engine, pops, f"s-{i}")
+        wait_for(
+            lambda: engine.journal_health()["central journal"].state is HealthState.RETRYING,
+            what="the outage noticed",
+        )
+        started = time.monotonic()
+        engine.stop()
+        # Refused: at once. Hung: at most the push in flight (3 s connect timeout).
+        assert time.monotonic() - started < (2.0 if outage == "refused" else 4.5)
+    finally:
+        engine.stop()
+        proxy.down()
     with Journal(tmp_path / "journal.db") as journal:
         assert journal.pending_count() == 3
         # The next start, with central reachable, sends them.
@@ -388,6 +402,31 @@ def test_clean_stop_with_central_down_is_quick_and_keeps_the_backlog(
         while rep.push_once():
             pass
         assert_same_as_local(journal, central_rows(central, login), "1017")
+
+
+def test_clean_stop_pushes_what_is_left_when_central_answers(
+    tmp_path: Path, central: Central, central_secret: str
+) -> None:
+    login = central.agent("a", "1017", "north")
+    engine = _engine(tmp_path, central, login, 5432)
+    pops = Pops()
+    engine.start(pops)
+    try:
+        for i in range(3):
+            _ring(engine, pops, f"e-{i}", end=False)
+        assert engine.loop is not None
+        for i in range(3):  # the hang-ups arrive just before the agent quits
+            engine.loop.call_soon_threadsafe(
+                engine._on_event,
+                CallEvent(f"e-{i}", CallState.ENDED, "+442079460958", ts=time.time()),
+            )
+    finally:
+        engine.stop()
+    with Journal(tmp_path / "journal.db") as journal:
+        assert journal.pending_count() == 0
+        rows = central_rows(central, login)
+        assert {row["state"] for row in rows.values()} == {"missed"}
+        assert_same_as_local(journal, rows, "1017")
 
 
 KILLED = """
