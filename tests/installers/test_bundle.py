@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from screenpop import __version__
+from tests.installers.conftest import ROOT
 from tests.peers import need_program
 
 pytestmark = pytest.mark.slow
@@ -141,6 +142,10 @@ def test_ships_resources_migrations_demo_data_and_no_unused_qt(bundle: Path) -> 
         "demo/data/products.csv.gz",
     ):
         assert (package / rel).is_file(), rel
+    catalogues = sorted((ROOT / "resources" / "translations").glob("*.ts"))
+    assert catalogues  # the UI's languages; scripts/bootstrap.sh compiles each to .qm
+    for ts in catalogues:
+        assert (package / "resources" / "translations" / f"{ts.stem}.qm").is_file(), ts.name
     shipped = {p.name for p in internal.rglob("*")}
     for unused in ("libQt6WebEngineCore.so.6", "libQt6Qml.so.6", "libQt6Quick.so.6",
                    "libQt6Pdf.so.6", "QtWebEngineCore.abi3.so", "QtQml.abi3.so"):  # fmt: skip
