@@ -33,13 +33,39 @@ class ConfigError(Exception):
     """Bad configuration: exit code 2, nothing changed."""
 
 
-def machine_config_path() -> Path:
-    override = os.environ.get("SCREENPOP_MACHINE_CONFIG")
-    if override:
-        return Path(override)
+def managed_config_path() -> Path:
+    """Where IT installs the machine-wide file: a fixed place per OS.
+
+    Never derived from the session's environment: ``$XDG_CONFIG_DIRS`` (which
+    platformdirs reads, and whose first entry is ``/etc/xdg/xdg-ubuntu`` on
+    Ubuntu GNOME) and ``%PROGRAMDATA%`` are the user's to change, and locks a
+    user can move away from are no locks.
+    """
     if sys.platform == "win32":
-        return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / APP / "screenpop.toml"
-    return Path(platformdirs.site_config_dir(APP)) / "screenpop.toml"
+        # platformdirs asks Windows for the known folder (not %PROGRAMDATA%).
+        return Path(platformdirs.site_config_dir(APP, appauthor=False)) / "screenpop.toml"
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support") / APP / "screenpop.toml"
+    return Path("/etc/xdg") / APP / "screenpop.toml"
+
+
+def machine_config_path() -> Path:
+    """The machine-wide file in effect.
+
+    ``$SCREENPOP_MACHINE_CONFIG`` points elsewhere for tests and unmanaged
+    machines; where IT has installed the managed file it is ignored, so its
+    locks hold whatever the user's environment says.
+    """
+    managed = managed_config_path()
+    override = os.environ.get("SCREENPOP_MACHINE_CONFIG")
+    if not override or Path(override) == managed:
+        return managed
+    if managed.is_file():
+        log.warning(
+            "SCREENPOP_MACHINE_CONFIG ignored: the managed %s is installed and applies", managed
+        )
+        return managed
+    return Path(override)
 
 
 def user_config_path() -> Path:
@@ -158,9 +184,11 @@ def load_config(
     layers: list[tuple[str, dict[str, Any]]] = []
     locked: list[str] = []
     machine: dict[str, Any] = {}
+    machine_origin: str | None = None
     if use_machine_file:
         mpath = machine_config_path()
         if mpath.is_file():
+            machine_origin = str(mpath)
             machine = read_toml(mpath)
             lock = machine.pop("lock", [])
             if not isinstance(lock, list) or not all(isinstance(k, str) for k in lock):
@@ -181,10 +209,11 @@ def load_config(
 
     merged: dict[str, Any] = {}
     for origin, layer in layers:
-        if "lock" in layer and origin != str(machine_config_path()):
+        is_machine = machine_origin is not None and origin == machine_origin
+        if "lock" in layer and not is_machine:
             raise ConfigError(f"{origin}: lock: only the machine-wide file may lock keys")
         layer = dict(layer)
-        if origin != str(machine_config_path()):
+        if not is_machine:
             for key in locked:
                 present, _ = _get(layer, key)
                 if present:

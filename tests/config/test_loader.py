@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from screenpop.config import loader
 from screenpop.config.loader import ConfigError, load_config, machine_config_path, user_config_path
 
 SQL = """
@@ -138,3 +139,34 @@ def test_duplicate_source_names(tmp_path: Path) -> None:
     f = write(tmp_path / "c.toml", SQL + SQL)
     with pytest.raises(ConfigError, match="duplicate source"):
         load_config(f, environ={})
+
+
+def test_managed_file_is_a_fixed_path_whatever_the_session_says(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Ubuntu GNOME puts /etc/xdg/xdg-ubuntu first in XDG_CONFIG_DIRS; IT's file
+    # must still be the one that applies.
+    monkeypatch.setenv("XDG_CONFIG_DIRS", "/etc/xdg/xdg-ubuntu:/etc/xdg")
+    monkeypatch.delenv("SCREENPOP_MACHINE_CONFIG")
+    assert loader.managed_config_path() == Path("/etc/xdg/screenpop/screenpop.toml")
+    assert machine_config_path() == Path("/etc/xdg/screenpop/screenpop.toml")
+
+
+def test_installed_managed_file_cannot_be_escaped_by_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    managed = write(tmp_path / "etc" / "screenpop.toml",
+                    "lock = ['journal']\n[journal]\nlocal = '/srv/journal.db'\n")
+    monkeypatch.setattr(loader, "managed_config_path", lambda: managed)
+    # The agent points the override at a file of their own, without locks.
+    mine = write(tmp_path / "mine.toml", "[journal]\nlocal = '/tmp/mine.db'\n")
+    monkeypatch.setenv("SCREENPOP_MACHINE_CONFIG", str(mine))
+    cfg = load_config(None, environ={"SCREENPOP_JOURNAL__LOCAL": "/tmp/env.db"},
+                      use_user_file=False)
+    assert str(cfg.journal.local) == "/srv/journal.db"
+    assert cfg.locked == ("journal",)
+    assert "SCREENPOP_MACHINE_CONFIG ignored" in caplog.text
+    # Without the managed file installed, the override is honoured (tests, unmanaged PCs).
+    managed.unlink()
+    cfg = load_config(None, environ={}, use_user_file=False)
+    assert str(cfg.journal.local) == "/tmp/mine.db"
