@@ -67,8 +67,9 @@ def test_refused_webhooks_are_not_journaled_accepted_ones_are(tmp_path: Path) ->
             assert codes == [401, 401, 401, 413, 415, 400, 422, 202, 409]
             good = event("ringing", "good-1")
             assert await asyncio.to_thread(post, good, headers(good)) == 202
-            pop = await app.pop(1)
-            assert pop["call_id"] == "good-1"
+            # Pops print as their lookups finish; replay-1's may finish last on a busy box.
+            await app.pop(1)
+            pop = next(p for p in app.pops if p["call_id"] == "good-1")
             assert pop["customer"]["customer_id"] == "C-200"
             for kind in ("answered", "ended"):
                 msg = event(kind, "good-1")
@@ -81,6 +82,6 @@ def test_refused_webhooks_are_not_journaled_accepted_ones_are(tmp_path: Path) ->
         assert rows["good-1"]["state"] == "ended"
         assert rows["replay-1"]["state"] == "ringing"  # accepted once; its replay changed nothing
         assert sorted(rows) == ["good-1", "replay-1"]  # no refused request reached the journal
-        assert [p["call_id"] for p in app.pops] == ["replay-1", "good-1"]
+        assert sorted(p["call_id"] for p in app.pops) == ["good-1", "replay-1"]  # once each
 
     run(body(), timeout=90)
