@@ -15,11 +15,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from screenpop import __version__
-from screenpop.config.loader import ConfigError, load_config, user_data_dir
-from screenpop.config.schema import Config
+from screenpop.config.errors import ConfigError
+
+if TYPE_CHECKING:
+    from screenpop.config.schema import Config
 
 log = logging.getLogger("screenpop")
 
@@ -111,6 +113,13 @@ def setup_logging(verbose: int, default: int = logging.WARNING) -> None:
 # ------------------------------------------------------------------ commands --
 
 
+def load_config(path: Path | None = None, **kwargs: Any) -> Config:
+    """The loader, imported on first use: ``notify`` never needs the schema."""
+    from screenpop.config.loader import load_config as load
+
+    return load(path, **kwargs)
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     return _run_app(config, headless=args.headless)
@@ -146,6 +155,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.calls < 0:
         raise UsageError("--calls must be 0 (forever) or more")
+    from screenpop.config.loader import user_data_dir
+
     target = user_data_dir() / "demo"
     print(f"screenpop demo: preparing demo data in {target} ...", file=sys.stderr)
     demo = build_demo(target)
@@ -222,8 +233,7 @@ def render_card(card: dict[str, Any]) -> str:
 
 
 def cmd_notify(args: argparse.Namespace) -> int:
-    from screenpop.bridges.notify import NotifyError, send
-    from screenpop.engine import default_runtime_dir
+    from screenpop.notify_client import NotifyError, default_runtime_dir, send
 
     try:
         call_id = send(

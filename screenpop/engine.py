@@ -21,7 +21,6 @@ import contextlib
 import logging
 import threading
 import time
-import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -44,6 +43,7 @@ from screenpop.frontend import CallInfo, CallRecord, PopListener
 from screenpop.journal import Journal
 from screenpop.journal.replicate import ReplicationStatus, Replicator
 from screenpop.lookup import Lookup, Suggester
+from screenpop.notify_client import default_runtime_dir
 from screenpop.phone import PhoneNumber, mask, normalise
 from screenpop.sources import registry as source_registry
 from screenpop.sources.base import CheckResult, HistoryRow, Params, Source, SourceError
@@ -56,15 +56,6 @@ CARD_MEMORY = 200
 
 def default_journal_path() -> Path:
     return Path(platformdirs.user_data_dir("screenpop")) / "journal.db"
-
-
-def default_runtime_dir() -> Path:
-    """Where the notify socket lives (per user; ``notify`` finds it the same way)."""
-    with warnings.catch_warnings():
-        # Without XDG_RUNTIME_DIR (ssh, cron) platformdirs warns and falls back
-        # to /tmp/runtime-UID, which is per user and exactly what we want.
-        warnings.simplefilter("ignore")
-        return Path(platformdirs.user_runtime_dir("screenpop"))
 
 
 class BrokenSource:

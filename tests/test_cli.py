@@ -112,6 +112,23 @@ def test_notify_without_instance_fails_clearly() -> None:
     assert "no running screenpop instance" in res.stderr
 
 
+def test_notify_imports_no_schema_engine_or_database_layer() -> None:
+    """A softphone runs ``notify`` on every ring and the pop waits for it: the
+    command must not pay for pydantic, SQLAlchemy or the engine (0.9 s once)."""
+    probe = (
+        "import sys\n"
+        "from screenpop.cli import main\n"
+        "rc = main(['notify', '+442079460958'])\n"
+        "heavy = sorted(m for m in ('pydantic', 'sqlalchemy', 'screenpop.engine',"
+        " 'screenpop.config.schema', 'screenpop.bridges.notify', 'phonenumbers')"
+        " if m in sys.modules)\n"
+        "print(rc, heavy)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=60, env=os.environ.copy())
+    assert res.stdout.strip() == "1 []", res.stdout + res.stderr
+
+
 class Headless:
     """A ``screenpop run --headless`` process whose stdout lines we can await."""
 

@@ -19,9 +19,6 @@ import logging
 import os
 import secrets
 import socket
-import sys
-import time
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +26,16 @@ from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import NotifyBridge as NotifyConfig
 from screenpop.events import CallEvent, CallState, EventError, event_from_mapping
+from screenpop.notify_client import USE_UNIX, socket_path
 from screenpop.phone import mask
 
 log = logging.getLogger(__name__)
 
 MAX_REQUEST = 8 * 1024
-USE_UNIX = hasattr(socket, "AF_UNIX") and sys.platform != "win32"
 
 
 class AlreadyRunning(Exception):
     """Another screenpop instance owns the notify socket."""
-
-
-class NotifyError(Exception):
-    """``screenpop notify`` could not hand the call over."""
-
-
-def socket_path(runtime_dir: Path) -> Path:
-    return runtime_dir / ("screenpop.sock" if USE_UNIX else "screenpop.port")
 
 
 def claim(runtime_dir: Path) -> socket.socket:
@@ -190,51 +179,3 @@ def create(cfg: NotifyConfig, ctx: BridgeContext) -> NotifyBridge:
     return NotifyBridge(cfg, ctx)
 
 
-def send(
-    runtime_dir: Path,
-    number: str,
-    *,
-    name: str = "",
-    call_id: str = "",
-    event: str = "ringing",
-    attached: dict[str, str] | None = None,
-    timeout: float = 3.0,
-) -> str:
-    """Hand one call event to the running instance; return its call id."""
-    payload: dict[str, Any] = {
-        "event": event,
-        "call_id": call_id or f"notify-{uuid.uuid4()}",
-        "caller_number": number,
-        "caller_name": name,
-        "ts": time.time(),
-        "attached": attached or {},
-    }
-    path = socket_path(runtime_dir)
-    try:
-        if USE_UNIX:
-            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            sock.settimeout(timeout)
-            sock.connect(str(path))
-        else:  # pragma: no cover
-            port, token = path.read_text().split()
-            payload["token"] = token
-            sock = socket.create_connection(("127.0.0.1", int(port)), timeout=timeout)
-    except (OSError, ValueError):
-        raise NotifyError(
-            "no running screenpop instance to notify (start `screenpop run`)"
-        ) from None
-    with sock:
-        sock.sendall(json.dumps(payload).encode() + b"\n")
-        data = b""
-        while not data.endswith(b"\n"):
-            chunk = sock.recv(4096)
-            if not chunk:
-                break
-            data += chunk
-    try:
-        reply = json.loads(data)
-    except ValueError:
-        raise NotifyError("the running instance gave no answer") from None
-    if not reply.get("ok"):
-        raise NotifyError(f"refused: {reply.get('error', 'unknown reason')}")
-    return str(reply["call_id"])

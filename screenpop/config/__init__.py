@@ -1,6 +1,5 @@
-"""Configuration: declared in ``schema``, layered and validated by ``loader``."""
+"""Configuration: declared in ``schema``, layered and validated by ``loader``.
 
-from screenpop.config.loader import ConfigError, load_config
-from screenpop.config.schema import Config
-
-__all__ = ["Config", "ConfigError", "load_config"]
+Nothing is imported here: the schema pulls in pydantic and SQLAlchemy, and
+light commands (``screenpop notify``) import ``screenpop.config.errors`` only.
+"""

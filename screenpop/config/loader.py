@@ -19,7 +19,10 @@ from typing import Any
 import platformdirs
 from pydantic import ValidationError
 
+from screenpop.config.errors import ConfigError
 from screenpop.config.schema import Config
+
+__all__ = ["ConfigError", "load_config", "machine_config_path", "user_config_path"]
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +30,6 @@ APP = "screenpop"
 ENV_PREFIX = "SCREENPOP_"
 #: Environment variables that are not config keys.
 _ENV_RESERVED = {"SCREENPOP_MACHINE_CONFIG", "SCREENPOP_CONFIG"}
-
-
-class ConfigError(Exception):
-    """Bad configuration: exit code 2, nothing changed."""
 
 
 def managed_config_path() -> Path:
