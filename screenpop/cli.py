@@ -15,7 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from screenpop import __version__
 from screenpop.config.errors import ConfigError
@@ -87,6 +87,25 @@ def build_parser() -> ArgumentParser:
         "security decides which agents' calls it sees)",
     )
     e.add_argument("--agent", default=None, metavar="X", help="with --central: one agent only")
+    _add_search(e)
+
+    st = jsub.add_parser("stats", help="the figures supervisors manage by")
+    _add_config(st)
+    st.add_argument(
+        "--central",
+        action="store_true",
+        help="the central PostgreSQL journal as the configured login (row-level security "
+        "decides which agents' calls count)",
+    )
+    st.add_argument("--since", default=None, metavar="D", help="from D (as for export)")
+    st.add_argument("--until", default=None, metavar="D", help="before D (as --since)")
+    st.add_argument(
+        "--by",
+        choices=["day", "agent", "hour", "none"],
+        default="none",
+        help="one row per UTC day, per agent (--central only), per UTC clock hour, or one",
+    )
+    st.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
     _add_config(p)
@@ -101,6 +120,33 @@ def build_parser() -> ArgumentParser:
     b = csub.add_parser("build", help="rebuild it from the sales source")
     _add_config(b)
     return parser
+
+
+def _add_search(e: argparse.ArgumentParser) -> None:
+    """``journal export``'s search filters (all in SQL, combined with AND)."""
+    e.add_argument("--until", default=None, metavar="D", help="rang before D (as --since)")
+    e.add_argument(
+        "--state",
+        action="append",
+        default=None,
+        metavar="S",
+        help="ringing, answered, ended or missed (repeat for several)",
+    )
+    e.add_argument("--customer", default=None, metavar="ID", help="one customer id")
+    e.add_argument(
+        "--number",
+        default=None,
+        metavar="N",
+        help="the caller's number in any form (national, +44..., 0044...)",
+    )
+    e.add_argument("--disposition", default=None, metavar="X", help="one wrap-up disposition")
+    e.add_argument(
+        "--text",
+        default=None,
+        metavar="T",
+        help="case-insensitive, literal substring of caller name, customer name or notes",
+    )
+    e.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
 
 
 def setup_logging(verbose: int, default: int = logging.WARNING) -> None:
@@ -252,36 +298,70 @@ def cmd_notify(args: argparse.Namespace) -> int:
 
 
 def cmd_journal(args: argparse.Namespace) -> int:
-    from screenpop.engine import default_journal_path
-    from screenpop.journal import Journal
-    from screenpop.journal.export import export, parse_since
+    from screenpop.journal.search import build_filters
 
-    if args.journal_command != "export":
-        raise UsageError("screenpop journal: say `export`")
-    if args.agent is not None and not args.central:
-        raise UsageError("screenpop journal export: --agent needs --central")
+    if args.journal_command not in ("export", "stats"):
+        raise UsageError("screenpop journal: say `export` or `stats`")
+    prog = f"screenpop journal {args.journal_command}"
+    if args.journal_command == "export" and args.agent is not None and not args.central:
+        raise UsageError(f"{prog}: --agent needs --central")
+    if args.journal_command == "stats" and args.by == "agent" and not args.central:
+        raise UsageError(
+            f"{prog}: --by agent needs --central (this workstation's journal is one agent's calls)"
+        )
     config = load_config(args.config)
+    search: dict[str, Any] = {}
+    if args.journal_command == "export":
+        search = {
+            "states": args.state,
+            "customer": args.customer,
+            "number": args.number,
+            "disposition": args.disposition,
+            "text": args.text,
+            "limit": args.limit,
+        }
     try:
-        since = parse_since(args.since) if args.since else None
+        filters = build_filters(
+            since=args.since, until=args.until, region=config.agent.region, **search
+        )
     except ValueError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(f"{prog}: {exc}") from None
     if args.central:
-        return _export_central(config, since, args.agent, args.format)
-    path = Path(config.journal.local) if config.journal.local else default_journal_path()
-    if not path.exists():
-        raise ConfigError(f"journal {path} does not exist (no calls recorded on this workstation)")
-    journal = Journal(path)
+        return _central(config, args, filters)
+    journal = _open_local_journal(config)
     try:
-        export(journal, sys.stdout, since=since, fmt=args.format)
+        if args.journal_command == "stats":
+            return _stats_local(journal, args, filters)
+        from screenpop.journal.export import export
+
+        export(journal, sys.stdout, fmt=args.format, filters=filters)
     finally:
         journal.close()
     return EXIT_OK
 
 
-def _export_central(
-    config: Config, since: float | None, agent: str | None, fmt: Literal["csv", "json"]
-) -> int:
-    """``journal export --central``: the central rows the configured login may read."""
+def _open_local_journal(config: Config) -> Any:
+    from screenpop.engine import default_journal_path
+    from screenpop.journal import Journal
+
+    path = Path(config.journal.local) if config.journal.local else default_journal_path()
+    if not path.exists():
+        raise ConfigError(f"journal {path} does not exist (no calls recorded on this workstation)")
+    return Journal(path)
+
+
+def _stats_local(journal: Any, args: argparse.Namespace, filters: Any) -> int:
+    """``journal stats`` on this workstation's journal: computed first, then written."""
+    from screenpop.journal.stats import compute, write
+
+    with journal.reader() as conn:
+        groups = compute(conn, dialect="sqlite", by=args.by, filters=filters)
+    write(groups, sys.stdout, fmt=args.format, by=args.by, since=args.since, until=args.until)
+    return EXIT_OK
+
+
+def _central(config: Config, args: argparse.Namespace, filters: Any) -> int:
+    """``journal export|stats --central``: what the configured login may read (RLS decides)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from screenpop.config.secrets import SecretError, resolve
@@ -294,7 +374,9 @@ def _export_central(
         where,
     )
     from screenpop.journal.export import export_central
+    from screenpop.journal.stats import compute, write
 
+    prog = f"screenpop journal {args.journal_command}"
     if not config.journal.central:
         raise ConfigError(
             "journal.central: not set; --central reads the central journal named there "
@@ -303,19 +385,27 @@ def _export_central(
     try:
         url = central_url(config.journal, resolve)
     except SecretError as exc:
-        print(f"screenpop journal export: {exc}", file=sys.stderr)
+        print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_FAIL
     password = url.password if isinstance(url.password, str) else None
     engine = create_central_engine(url, statement_timeout_s=0)
     try:
-        with engine.connect() as conn:
+        if args.journal_command == "export":
+            with engine.connect() as conn:
+                check_schema(conn)
+                export_central(
+                    conn, sys.stdout, agent=args.agent, fmt=args.format, filters=filters
+                )
+            return EXIT_OK
+        # One snapshot for all of the report's queries, read-only.
+        with engine.connect().execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        ) as conn:
             check_schema(conn)
-            export_central(conn, sys.stdout, since=since, agent=agent, fmt=fmt)
+            groups = compute(conn, dialect="postgresql", by=args.by, filters=filters)
+        write(groups, sys.stdout, fmt=args.format, by=args.by, since=args.since, until=args.until)
     except (CentralError, SQLAlchemyError) as exc:
-        print(
-            f"screenpop journal export: central journal {where(url)}: {describe(exc, password)}",
-            file=sys.stderr,
-        )
+        print(f"{prog}: central journal {where(url)}: {describe(exc, password)}", file=sys.stderr)
         return EXIT_FAIL
     finally:
         engine.dispose()

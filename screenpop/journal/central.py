@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Connection,
     Double,
     Engine,
@@ -403,17 +404,25 @@ def iter_central(
     since: float | None = None,
     agent: str | None = None,
     batch: int = 1000,
+    where: Sequence[ColumnElement[bool]] = (),
+    limit: int | None = None,
 ) -> Iterator[tuple[str, str, CallRecord]]:
     """(agent, team, call) for every central row this login may read, oldest first.
 
-    Row-level security decides which rows those are. Streams through a
-    server-side cursor, so a year of a whole floor keeps memory flat.
+    Row-level security decides which rows those are; ``where`` (the
+    supervisor's filters, ``search.central_conditions``) and ``limit`` only
+    narrow them, in SQL. Streams through a server-side cursor, so a year of a
+    whole floor keeps memory flat.
     """
     query = select(CALLS).order_by(CALLS.c.ringing_at, CALLS.c.agent, CALLS.c.call_id)
     if since is not None:
         query = query.where(CALLS.c.ringing_at >= _epoch_to_utc(since))
     if agent is not None:
         query = query.where(CALLS.c.agent == agent)
+    if where:
+        query = query.where(*where)
+    if limit is not None:
+        query = query.limit(limit)
     result = conn.execution_options(yield_per=batch).execute(query)
     for row in result:
         failed = row.failed_sections if isinstance(row.failed_sections, list) else []

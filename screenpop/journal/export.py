@@ -18,12 +18,15 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from sqlalchemy import Connection
 
 from screenpop.frontend import CallRecord
 from screenpop.journal.store import Journal
+
+if TYPE_CHECKING:
+    from screenpop.journal.search import SearchFilters
 
 #: Export columns, in order (CSV header and JSON keys).
 COLUMNS = (
@@ -63,7 +66,7 @@ def iso_utc(ts: float | None) -> str | None:
     return text.replace("+00:00", "Z")
 
 
-def parse_since(text: str, *, now: datetime | None = None) -> float:
+def parse_since(text: str, *, now: datetime | None = None, flag: str = "--since") -> float:
     """``--since`` as epoch seconds: a date, an ISO date-time, or a span back from now.
 
     ``2026-01-31`` and date-times without an offset are taken as UTC, like
@@ -79,7 +82,7 @@ def parse_since(text: str, *, now: datetime | None = None) -> float:
         parsed = datetime.fromisoformat(text.strip())
     except ValueError:
         raise ValueError(
-            f"--since {text!r}: use a date (2026-01-31), an ISO date-time "
+            f"{flag} {text!r}: use a date (2026-01-31), an ISO date-time "
             "(2026-01-31T09:00, UTC unless an offset is given) or a span (7d, 12h)"
         ) from None
     if parsed.tzinfo is None:
@@ -168,15 +171,24 @@ def export(
     *,
     since: float | None = None,
     fmt: Literal["csv", "json"] = "csv",
+    filters: SearchFilters | None = None,
 ) -> int:
     """Write every call with ``ringing_at >= since`` (all when None) to ``out``; return the count.
 
-    CSV has a header row; JSON is one document, a list of objects with the
-    same keys. Nothing but the export is written to ``out``.
+    ``filters`` (``journal export --until/--state/--text/...``) narrow it
+    further in SQL and ``filters.limit`` caps it; ``since`` is kept for the
+    callers that only ever had it. CSV has a header row; JSON is one
+    document, a list of objects with the same keys. Nothing but the export is
+    written to ``out``.
     """
+    from screenpop.journal.search import local_conditions
+
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r} (csv or json)")
-    rows = (record_to_row(record) for record in journal.iter_records(since=since))
+    where = local_conditions(filters) if filters is not None else []
+    limit = filters.limit if filters is not None else None
+    records = journal.iter_records(since=since, where=where, limit=limit)
+    rows = (record_to_row(record) for record in records)
     return write_rows(rows, out, fmt=fmt)
 
 
@@ -191,17 +203,24 @@ def export_central(
     since: float | None = None,
     agent: str | None = None,
     fmt: Literal["csv", "json"] = "csv",
+    filters: SearchFilters | None = None,
 ) -> int:
     """The central journal's rows this login may read (row-level security decides), oldest first.
 
-    Same formats as ``export`` with ``agent`` and ``team`` in front.
+    Same formats and ``filters`` as ``export`` with ``agent`` and ``team`` in
+    front; the filters only narrow what row-level security lets the login read.
     """
     from screenpop.journal.central import iter_central
+    from screenpop.journal.search import central_conditions
 
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r} (csv or json)")
+    where = central_conditions(filters) if filters is not None else []
+    limit = filters.limit if filters is not None else None
     rows = (
         {"agent": who, "team": team, **record_to_row(record)}
-        for who, team, record in iter_central(conn, since=since, agent=agent)
+        for who, team, record in iter_central(
+            conn, since=since, agent=agent, where=where, limit=limit
+        )
     )
     return write_rows(rows, out, fmt=fmt, columns=CENTRAL_COLUMNS)

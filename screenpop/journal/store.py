@@ -637,17 +637,27 @@ class Journal:
         return [_to_record(row) for row in rows]
 
     def iter_records(
-        self, *, since: float | None = None, until: float | None = None, batch: int = 1000
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        batch: int = 1000,
+        where: Sequence[ColumnElement[bool]] = (),
+        limit: int | None = None,
     ) -> Iterator[CallRecord]:
         """Every call oldest first, fetched in batches (export of a large journal).
 
         Each batch is its own short read, so a long export never pins an old
         WAL snapshot (which would stop checkpoints while the app writes).
+        ``where`` adds conditions on ``calls`` (``search.local_conditions``:
+        the supervisor's filters, in SQL) and ``limit`` stops after that many.
         """
-        where = self._filters("", since=since, until=until, state=None)
+        base = [*self._filters("", since=since, until=until, state=None), *where]
         after: tuple[float, str] | None = None
-        while True:
-            clauses = list(where)
+        left = limit
+        while left is None or left > 0:
+            size = batch if left is None else min(batch, left)
+            clauses = list(base)
             if after is not None:
                 clauses.append(tuple_(Call.ringing_at, Call.call_id) > tuple_(*after))
             with self._read() as conn:
@@ -655,13 +665,25 @@ class Journal:
                     select(*_RECORD_COLUMNS)
                     .where(*clauses)
                     .order_by(Call.ringing_at, Call.call_id)
-                    .limit(batch)
+                    .limit(size)
                 ).all()
             for row in rows:
                 yield _to_record(row)
-            if len(rows) < batch:
+            if left is not None:
+                left -= len(rows)
+            if len(rows) < size:
                 return
             after = (rows[-1].ringing_at, rows[-1].call_id)
+
+    @contextmanager
+    def reader(self) -> Iterator[Connection]:
+        """One read snapshot for the journal's own read-only queries (``stats``).
+
+        Every statement inside sees the same state of the journal, so figures
+        computed by several queries add up; ``JournalError`` on failure.
+        """
+        with self._read() as conn:
+            yield conn
 
     @staticmethod
     def _filters(
