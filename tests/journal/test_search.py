@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,14 @@ ALL = ["c1", "c2", "c3", "c4", "c5", "c6", "c7"]
 
 
 @pytest.fixture
-def config(tmp_path: Path) -> Iterator[Path]:
+def config(tmp_path: Path) -> Path:
     """A config whose local journal holds the seven known calls."""
     path = tmp_path / "journal.db"
     with Journal(path) as journal:
         fill(journal)
     cfg = tmp_path / "screenpop.toml"
     cfg.write_text(f'[agent]\nregion = "GB"\n[journal]\nlocal = "{path}"\n')
-    yield cfg
+    return cfg
 
 
 def export(capsys: pytest.CaptureFixture[str], config: Path, *args: str) -> list[str]:
