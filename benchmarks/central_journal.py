@@ -252,6 +252,107 @@ def replication_throughput(db: str, login: str, agent: str, calls: int) -> tuple
     return filled, calls / elapsed
 
 
+#: The floor for ``journal stats`` of one team: the same figures in hand-written
+#: SQL as the superuser (no RLS, no SQLAlchemy), team named in WHERE.
+STATS_FLOOR = (
+    "SELECT agent, count(*), count(*) FILTER (WHERE answered_at IS NOT NULL AND NOT answered_elsewhere"
+    " AND state <> 'missed'), count(*) FILTER (WHERE answered_elsewhere),"
+    " count(*) FILTER (WHERE state = 'missed'),"
+    " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - ringing_at)),"
+    " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM answered_at - ringing_at)),"
+    " percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - answered_at)),"
+    " percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ended_at - answered_at)),"
+    " percentile_cont(0.5) WITHIN GROUP (ORDER BY pop_latency_ms),"
+    " percentile_cont(0.95) WITHIN GROUP (ORDER BY pop_latency_ms),"
+    " count(*) FILTER (WHERE wrapped_up_at IS NOT NULL),"
+    " count(*) FILTER (WHERE jsonb_array_length(failed_sections) > 0),"
+    " count(*) FILTER (WHERE customer_id IS NULL AND matches = 0),"
+    " count(*) FILTER (WHERE matches > 1)"
+    " FROM screenpop.calls WHERE team = %(team)s AND ringing_at >= %(since)s GROUP BY agent",
+    "SELECT agent, disposition, count(*) FROM screenpop.calls WHERE team = %(team)s"
+    " AND ringing_at >= %(since)s AND disposition IS NOT NULL GROUP BY agent, disposition",
+    "SELECT agent, s, count(*) FROM screenpop.calls, jsonb_array_elements_text(failed_sections) s"
+    " WHERE team = %(team)s AND ringing_at >= %(since)s GROUP BY agent, s",
+)
+SEARCH_FLOOR = (
+    "SELECT * FROM screenpop.calls WHERE team = %(team)s AND (caller_name ILIKE %(t)s"
+    " OR customer_name ILIKE %(t)s OR notes ILIKE %(t)s)"
+    " ORDER BY ringing_at, agent, call_id LIMIT 50"
+)
+
+
+def supervisor_stats_and_search(db: str, admin: str, sup: str, runs: int) -> None:
+    """``journal stats`` of one team over 30 days and ``journal export --text --limit 50``,
+    both as the supervisor's login through screenpop's own code, beside the superuser floor."""
+    from sqlalchemy import text as sql_text
+
+    from screenpop.journal.export import export_central
+    from screenpop.journal.search import build_filters
+    from screenpop.journal.stats import compute
+
+    since = datetime.now(UTC) - timedelta(days=30)
+    filters = build_filters(since="30d")
+    engine = create_engine(f"postgresql+psycopg://{sup}@{HOST}:{PORT}/{db}", pool_size=1)
+    admin_conn = psycopg.connect(host=HOST, port=PORT, user=admin, dbname=db, autocommit=True)
+    table: list[tuple[str, list[float], list[float]]] = []
+
+    def stats_once() -> Any:
+        with engine.connect().execution_options(
+            isolation_level="REPEATABLE READ", postgresql_readonly=True
+        ) as conn:
+            return compute(conn, dialect="postgresql", by="agent", filters=filters)
+
+    def stats_floor() -> None:
+        with admin_conn.transaction():
+            for sql in STATS_FLOOR:
+                admin_conn.execute(sql, {"team": "team-03", "since": since}).fetchall()
+
+    groups = stats_once()
+    assert len(groups) == AGENTS // len(TEAMS), [g.group for g in groups]
+    offered = sum(g.offered for g in groups)
+    stats_runs = max(5, runs // 10)
+    table.append(
+        ("journal stats, 1 team, 30 days, --by agent", timed(stats_once, stats_runs),
+         timed(stats_floor, stats_runs))
+    )  # fmt: skip
+    with engine.connect() as conn:
+        conn.execute(sql_text("SELECT 1"))
+
+    search_runs = max(5, runs // 30)
+    for label, term in (
+        ("export --text 'promised' --limit 50 (common)", "promised"),
+        ("export --text 'Caller 99999' --limit 50 (rare)", "Caller 99999"),
+    ):
+        wanted = build_filters(text=term, limit=50)
+
+        def ours(wanted: Any = wanted) -> int:
+            out = io.StringIO()
+            with engine.connect() as conn:
+                return export_central(conn, out, fmt="json", filters=wanted)
+
+        def floor(term: str = term) -> None:
+            admin_conn.execute(SEARCH_FLOOR, {"team": "team-03", "t": f"%{term}%"}).fetchall()
+
+        found = ours()
+        table.append(
+            (f"{label}: {found} rows", timed(ours, search_runs), timed(floor, search_runs))
+        )
+    engine.dispose()
+    admin_conn.close()
+
+    print(
+        f"\nsupervisor's figures and search ({offered:,} calls of team-03 in 30 days), as the"
+        " supervisor's login with RLS, through screenpop's own code (SQLAlchemy, formatting"
+        " included); floor = hand-written SQL as superuser (team in WHERE, no RLS), raw psycopg"
+    )
+    print(f"{'':<54}{'p50 ms':>8}{'p90 ms':>8}{'max ms':>8}{'floor p50':>11}{'p90':>8}")
+    for name, ms, base in table:
+        print(
+            f"{name:<54}{statistics.median(ms):>8.1f}{pct(ms, 90):>8.1f}{max(ms):>8.1f}"
+            f"{statistics.median(base):>11.1f}{pct(base, 90):>8.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -427,6 +528,8 @@ def main() -> None:
             )
         print(f"{'budget':<54}{'':>8}{200:>8.2f}")
         print("plan of the first page as the supervisor:\n" + plan)
+
+        supervisor_stats_and_search(db, admin, sup_one, args.runs)
 
         filled, rate = replication_throughput(db, f"{prefix}_a3", "1003", args.replicate)
         print(
