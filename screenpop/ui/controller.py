@@ -70,6 +70,7 @@ class UiController(QObject):
             signal.connect(self.schedule_refresh)
 
         self._refresh_timer = QTimer(self)
+        self._refresh_timer.setObjectName("refresh_timer")
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(RECENT_REFRESH_MS)
         self._refresh_timer.timeout.connect(self.refresh_recent)

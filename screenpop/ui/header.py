@@ -9,6 +9,7 @@ header stays visible when the pop shrinks at the end of a call.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -24,6 +25,17 @@ from PySide6.QtWidgets import (
 from screenpop.card import Card, Match
 from screenpop.frontend import CallInfo
 from screenpop.ui.widgets import isolate_ltr, label, set_tone
+
+
+class SearchField(QLineEdit):
+    """The manual-search field; says when the agent clicks into it."""
+
+    pressed = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.pressed.emit()
+        super().mousePressEvent(event)
+
 
 #: Item data role holding a match's customer id in the picker and search results.
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole
@@ -99,7 +111,7 @@ class PopHeader(QFrame):
         self.picker.hide()
         outer.addWidget(self.picker)
 
-        self.search = QLineEdit()
+        self.search = SearchField()
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search by number, account or name — Enter"))
         self.search.setClearButtonEnabled(True)

@@ -8,6 +8,7 @@ not lose them. Each pause in typing (``DEBOUNCE_MS``) hands the text to
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 #: Pause in typing after which a draft is saved; short enough to lose little.
@@ -18,6 +19,8 @@ class NotesEdit(QPlainTextEdit):
     """Plain-text notes with debounced draft saving."""
 
     draft_ready = Signal(str)
+    #: The agent clicked into the field (the pop may take focus now).
+    pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,11 +28,18 @@ class NotesEdit(QPlainTextEdit):
         self.setPlaceholderText(self.tr("Notes for this call…"))
         self.setTabChangesFocus(True)
         self._timer = QTimer(self)
+        self._timer.setObjectName("timer")
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.flush)
         self._saved = ""
         self.textChanged.connect(self._changed)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        # An override, not an event filter: a filter would run Python for every
+        # event of the field (paints too), each taking the GIL from the core.
+        self.pressed.emit()
+        super().mousePressEvent(event)
 
     def _changed(self) -> None:
         if self.toPlainText() != self._saved:

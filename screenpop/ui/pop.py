@@ -11,9 +11,10 @@ the notes or search field is the one way it takes focus: the agent asked.
 A burst of rings (a hunt group, a queue flushing, a misrouted trunk) must not
 flip the card under the agent's eyes nor freeze the screen: while the shown
 call is still ringing, later rings wait behind it ("3 more ringing" in the
-header) with their cards kept as data, not widgets; when the shown call stops
-ringing without the agent, the oldest still-ringing call takes its place; all
-of them are in the recent-calls list. Sections are rendered one per
+header) with their cards kept as data, not widgets; when the shown caller
+hangs up, the longest-waiting caller still ringing takes its place a moment
+later (once, however many hang up meanwhile); all of them are in the
+recent-calls list. Sections are rendered one per
 event-loop pass, and only when their content changed, so no single pass
 builds a whole card.
 """
@@ -21,10 +22,11 @@ builds a whole card.
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -56,6 +58,13 @@ POP_WIDTH = 560
 EDGE_MARGIN = 24
 #: While the agent points at or types in a lingering pop, look again this often.
 LINGER_RETRY_MS = 1000
+#: Time one event-loop pass may spend building section widgets; the rest of
+#: the card follows on the next pass, so the screen keeps answering.
+RENDER_SLICE_S = 0.004
+#: After the shown caller hangs up, the next waiting caller comes forward this
+#: much later: when callers hang up one after another (the end of a burst) the
+#: pop moves once, not once per hang-up, and the agent sees what ended.
+NEXT_CALL_DELAY_MS = 300
 #: Ringing calls kept waiting behind the shown one (a burst beyond this drops
 #: the oldest from the pop's queue; the journal and recent list keep them all).
 MAX_WAITING = 500
@@ -137,6 +146,7 @@ class PopWindow(QWidget):
         #: Sections whose content changed and still need painting, in order.
         self._dirty: list[str] = []
         self._complete = False
+        self._fit_pending = False
         self._saved_pos = load_pop_pos()
 
         outer = QVBoxLayout(self)
@@ -206,16 +216,24 @@ class PopWindow(QWidget):
         buttons.addWidget(self.dismiss_button)
         column.addWidget(footer)
 
-        for typed_in in (self.notes, self.notes.viewport(), self.header.search):
-            typed_in.installEventFilter(self)
+        # Clicking a field the agent types in is the one way the pop takes focus.
+        self.notes.pressed.connect(self.accept_focus)
+        self.header.search.pressed.connect(self.accept_focus)
 
         self.close_timer = QTimer(self)
+        self.close_timer.setObjectName("close_timer")
         self.close_timer.setSingleShot(True)
         self.close_timer.timeout.connect(self._linger_over)
         self.render_timer = QTimer(self)
+        self.render_timer.setObjectName("render_timer")
         self.render_timer.setSingleShot(True)
         self.render_timer.setInterval(0)
         self.render_timer.timeout.connect(self._render_next)
+        self.next_timer = QTimer(self)
+        self.next_timer.setObjectName("next_timer")
+        self.next_timer.setSingleShot(True)
+        self.next_timer.setInterval(NEXT_CALL_DELAY_MS)
+        self.next_timer.timeout.connect(self._next_waiting)
         self.setFixedWidth(POP_WIDTH)
 
     # ------------------------------------------------------- listener slots --
@@ -265,7 +283,7 @@ class PopWindow(QWidget):
             else:
                 box.hide()
         self._render_all()
-        self._fit()
+        self._refit()
 
     def on_section(self, call_id: str, name: str, section: Section) -> None:
         waiting = self.waiting.get(call_id)
@@ -283,7 +301,7 @@ class PopWindow(QWidget):
         else:
             self._render(name)
         self.boxes[name].show()
-        self._fit()
+        self._refit()
 
     def on_complete(self, call_id: str, card: Card) -> None:
         """Everything answered: take the final card; sections never heard of say so."""
@@ -301,7 +319,7 @@ class PopWindow(QWidget):
             if name not in self.sections and box.isVisible() and box.is_busy:
                 self.sections[name] = Section(Status.UNAVAILABLE, error=self.tr("no answer"))
         self._render_all()
-        self._fit()
+        self._refit()
 
     def on_state(self, call_id: str, state: CallState, elsewhere: bool) -> None:
         if call_id in self.waiting:
@@ -323,9 +341,8 @@ class PopWindow(QWidget):
             self.header.set_state(self.tr("Ringing"), "ring")
             return
         if self.waiting:
-            # Another caller is still ringing: that is what the agent needs now.
-            self._show_waiting(self.waiting.popitem(last=False)[1])
-            return
+            # Another caller is still ringing: that is what the agent needs next.
+            self.next_timer.start()
         if state is CallState.ANSWERED:
             self.header.set_state(self.tr("Answered elsewhere"), "")
         elif state is CallState.MISSED:
@@ -420,13 +437,17 @@ class PopWindow(QWidget):
     # -------------------------------------------------------------- private --
 
     def _holding(self, call_id: str) -> bool:
-        """Whether a new ring must wait: the shown call is another one, still ringing."""
-        return (
-            self.call_id is not None
-            and call_id != self.call_id
-            and self.state is CallState.RINGING
-            and self.isVisible()
-        )
+        """Whether a new ring must wait: the shown call is another one, still
+        ringing, or callers already waiting are about to come forward."""
+        if self.call_id is None or call_id == self.call_id:
+            return False
+        if self.next_timer.isActive():
+            return True
+        return self.state is CallState.RINGING and self.isVisible()
+
+    def _next_waiting(self) -> None:
+        if self.waiting:
+            self._show_waiting(self.waiting.popitem(last=False)[1])
 
     def _show_waiting(self, waiting: _Waiting) -> None:
         """Bring a call from the line behind to the front, from what was kept of it."""
@@ -462,6 +483,7 @@ class PopWindow(QWidget):
         self.notes.flush()
         self.close_timer.stop()
         self.render_timer.stop()
+        self.next_timer.stop()
         self._dirty = []
         self._complete = False
         self.card = None
@@ -488,8 +510,14 @@ class PopWindow(QWidget):
         for name in self.boxes:
             self._render(name)
 
+    def _refit(self) -> None:
+        """Fit to the content on the coming pass (once, however many changes)."""
+        self._fit_pending = True
+        self.render_timer.start()
+
     def _render_next(self) -> None:
-        while self._dirty:
+        started = time.perf_counter()
+        while self._dirty and time.perf_counter() - started < RENDER_SLICE_S:
             name = self._dirty.pop(0)
             section = self.sections.get(name)
             if name == "profile":
@@ -497,17 +525,19 @@ class PopWindow(QWidget):
             if section is None:
                 continue
             if self.boxes[name].set_section(section, self.formats, card_currency(self.sections)):
-                self._fit()
-                break  # built widgets: the rest on the next pass
+                self._fit_pending = True
+        if self._fit_pending:
+            self._fit()  # one resize (and repaint) per pass
         if self._dirty:
             self.render_timer.start()
 
     def render_pending(self) -> bool:
         """Whether sections still wait to be painted (tests, screenshots)."""
-        return bool(self._dirty)
+        return bool(self._dirty) or self._fit_pending
 
     def _fit(self) -> None:
         """Be as tall as the content, up to the screen; keep inside the screen."""
+        self._fit_pending = False
         align_for_direction(self, self.formats.rtl)
         # Summed by hand: the window's own layout caches its hint until the
         # next event-loop pass, and the pop must be right before it paints.
@@ -586,11 +616,6 @@ class PopWindow(QWidget):
             self.core.open_customer(self.call_id, customer_id)
 
     # ----------------------------------------------------------- Qt events --
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseButtonPress:
-            self.accept_focus()
-        return super().eventFilter(watched, event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

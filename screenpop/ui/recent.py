@@ -1,6 +1,6 @@
 """The agent's recent calls: a thin table model and the list with its buttons.
 
-The model only shows ``CallRecord``s (``set_rows`` resets it); what to do with
+The model only shows ``CallRecord``s (``set_rows`` refills it); what to do with
 a row (reopen its card, call back, wrap up) is signalled to whoever owns the
 list, so the same widget sits in the tray's window and the fallback window.
 """
@@ -10,14 +10,12 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
-    Qt,
     Signal,
     SignalInstance,
 )
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -31,8 +29,6 @@ from PySide6.QtWidgets import (
 from screenpop.frontend import CallRecord
 from screenpop.ui.formatting import Formats
 from screenpop.ui.widgets import isolate_ltr
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 def state_word(state: str) -> str:
@@ -63,64 +59,57 @@ def state_text(record: CallRecord) -> str:
     return state_word(record.state)
 
 
-class RecentCallsModel(QAbstractTableModel):
-    """One row per ``CallRecord``, newest first as the core returns them."""
+class RecentCallsModel(QStandardItemModel):
+    """One row per ``CallRecord``, newest first as the core returns them.
+
+    Qt's own item model, filled once per refresh: the view then reads cells
+    in C++. A Python ``data()`` was called ~2,000 times per refresh (every
+    cell, every role, for sizing and painting), each call taking the GIL
+    anew, which under a burst of rings froze the screen (benchmarks/burst.py).
+    """
 
     TIME, CALLER, CUSTOMER, STATE, DISPOSITION = range(5)
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.headers = (
-            self.tr("Time"),
-            self.tr("Caller"),
-            self.tr("Customer"),
-            self.tr("State"),
-            self.tr("Disposition"),
+        super().__init__(0, 5, parent)
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Time"),
+                self.tr("Caller"),
+                self.tr("Customer"),
+                self.tr("State"),
+                self.tr("Disposition"),
+            ]
         )
         self.formats = formats
         self.rows: list[CallRecord] = []
-        self._now = time.time()
 
     def set_rows(self, rows: list[CallRecord]) -> None:
-        self.beginResetModel()
         self.rows = list(rows)
-        self._now = time.time()
-        self.endResetModel()
+        now = time.time()
+        self.setRowCount(0)
+        for record in self.rows:
+            customer = (
+                f"{record.customer_name} ({record.customer_id})"
+                if record.customer_name
+                else record.customer_id or ""
+            )
+            cells = [
+                self.formats.when(record.ringing_at, now),
+                caller_text(record),
+                customer,
+                state_text(record),
+                record.disposition or "",
+            ]
+            items = []
+            for text in cells:
+                item = QStandardItem(text)
+                item.setEditable(False)
+                items.append(item)
+            self.appendRow(items)
 
     def record(self, row: int) -> CallRecord | None:
         return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        record = self.record(index.row()) if index.isValid() else None
-        if record is None or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
-        if column == self.TIME:
-            return self.formats.when(record.ringing_at, self._now)
-        if column == self.CALLER:
-            return caller_text(record)
-        if column == self.CUSTOMER:
-            if record.customer_name:
-                return f"{record.customer_name} ({record.customer_id})"
-            return record.customer_id or ""
-        if column == self.STATE:
-            return state_text(record)
-        if column == self.DISPOSITION:
-            return record.disposition or ""
-        return None
 
 
 class RecentCallsView(QWidget):

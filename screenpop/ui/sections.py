@@ -8,6 +8,7 @@ why there is nothing: "timed out", "unavailable: <reason>", "nothing on file".
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout, QWidget
 
@@ -72,10 +73,12 @@ class SectionBox(QFrame):
     def _clear(self) -> None:
         if self.content is not None:
             self._layout.removeWidget(self.content)
-            # Hidden now: deletion waits for the event loop, and until then
-            # the old content would paint under the new.
-            self.content.hide()
-            self.content.deleteLater()
+            # Deleted now, while this Python call holds the GIL: left to the
+            # event loop (deleteLater), every widget's wrapper would take the
+            # GIL on its own, each time queueing behind the core's worker
+            # threads (benchmarks/burst.py); and until then the old content
+            # would paint under the new.
+            shiboken6.delete(self.content)
             self.content = None
 
     def set_busy(self) -> None:

@@ -165,3 +165,52 @@ def test_sections_repeated_by_the_core_are_not_rebuilt(
     listener.section_ready("c1", "balance", balance_of(7))
     qtbot.waitUntil(lambda: "£7.00" in shown(pop))
     assert built == ["balance", "balance"]
+
+
+def test_the_listener_delivers_a_flood_in_order_in_few_passes(qtbot: Any) -> None:
+    """Events from worker threads reach GUI-thread slots in order; a flood is drained
+    in a handful of passes (one GIL take each), not one queued delivery per event."""
+    from screenpop.ui.signals import QtPopListener
+
+    listener = QtPopListener()
+    seen: list[tuple[str, bool]] = []
+    listener.state_changed.connect(
+        lambda call_id, *_: seen.append(
+            (call_id, threading.current_thread() is threading.main_thread())
+        )
+    )
+    passes: list[int] = []
+    real_drain = listener._drain
+
+    def counting_drain() -> None:
+        passes.append(listener.pending())
+        real_drain()
+
+    listener._wake.disconnect(listener._drain)
+    listener._wake.connect(counting_drain)
+
+    def flood() -> None:
+        for i in range(2000):
+            listener.call_state(f"c{i}", CallState.RINGING, False)
+
+    worker = threading.Thread(target=flood)
+    worker.start()
+    worker.join(5)
+    qtbot.waitUntil(lambda: len(seen) == 2000)
+    assert [c for c, _ in seen] == [f"c{i}" for i in range(2000)]
+    assert all(on_gui for _, on_gui in seen)
+    assert listener.pending() == 0
+    assert len(passes) < 200
+
+
+def test_no_python_in_the_paint_path_of_the_recent_list_and_the_pop() -> None:
+    """Python virtuals called by Qt while painting take the GIL once per call: the
+    recent list's cells come from Qt's own model, the pop filters no events."""
+    from PySide6.QtGui import QStandardItemModel
+
+    from screenpop.ui.pop import PopWindow
+    from screenpop.ui.recent import RecentCallsModel
+
+    assert RecentCallsModel.data is QStandardItemModel.data
+    assert RecentCallsModel.headerData is QStandardItemModel.headerData
+    assert "eventFilter" not in vars(PopWindow)
