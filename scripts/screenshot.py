@@ -9,6 +9,8 @@ itself under ``xvfb-run`` when no display is set), then grabs them to
 * ``pop.png`` — customer 17850, en_GB;
 * ``pop-hold.png`` — a customer on credit hold with an overdue balance;
 * ``pop-he.png`` — an Israeli customer for an agent in he_IL (right to left);
+* ``pop-fi.png`` — the credit-hold customer for an agent in fi_FI (Finnish
+  labels, long words, Finnish money: ``11 558,81 £``);
 * ``recent.png`` — the recent-calls window.
 
 Usage: ``.venv/bin/python scripts/screenshot.py [--demo-dir DIR] [--out DIR]``.
@@ -39,7 +41,15 @@ SHOTS = (
         "he_IL",
         "ringing",
     ),
+    ("pop-fi.png", "0161 496 0624", "Sarah Barnes", "fi_FI", "answered"),
 )
+
+
+#: What the agent typed during the answered calls, in the agent's language.
+NOTES = {
+    "en_GB": "Asked about the Christmas order; wants T-light holders restocked.",
+    "fi_FI": "Kysyi erääntyneistä laskuista; lupasi maksusuunnitelman ensi viikolla.",
+}
 
 
 def ensure_display() -> None:
@@ -86,6 +96,7 @@ def main() -> int:
     from screenpop.phone import normalise
     from screenpop.ui.app import application
     from screenpop.ui.formatting import Formats
+    from screenpop.ui.i18n import install_translations
     from screenpop.ui.pop import PopWindow
     from screenpop.ui.signals import QtPopListener
     from screenpop.ui.tray import RecentWindow
@@ -115,6 +126,7 @@ def main() -> int:
         records = []
         keep: list[QWidget | QtPopListener] = []  # widgets live until the app ends
         for index, (name, received, caller, locale, state) in enumerate(SHOTS):
+            install_translations(locale)  # before the window: texts are made with it
             pop = PopWindow(engine, Formats(locale), linger_s=4.0)
             listener = QtPopListener()
             keep += [pop, listener]
@@ -134,7 +146,7 @@ def main() -> int:
             listener.card_complete(call_id, card)
             if state == "answered":
                 listener.call_state(call_id, CallState.ANSWERED, False)
-                pop.notes.load("Asked about the Christmas order; wants T-light holders restocked.")
+                pop.notes.load(NOTES.get(locale, NOTES["en_GB"]))
             settle()
             save(pop, name)
             pop.close()
@@ -160,6 +172,7 @@ def main() -> int:
                 )
             )
 
+        install_translations("en_GB")
         window = RecentWindow(Formats("en_GB"), fallback=True)
         # The engine is not started here (no bridges run); show the health line
         # as the running demo reports it.
