@@ -93,6 +93,10 @@ def test_real_engine_on_the_demo_pops_a_real_customer(qtbot: Any, tmp_path: Path
             lambda: any(r.call_id == "real-1" for r in controller.window.recent.model.rows),
             timeout=5000,
         )
+        # Every configured source's breaker, through AgentCore.source_healths().
+        assert set(controller.source_healths) == {s.name for s in config.source}
+        assert all(h.good for h in controller.source_healths.values())
+        assert "Data sources:" in controller.window.health.toolTip()
         dialog = controller.open_wrapup("real-1", "promised a payment plan")
         dialog.disposition.setCurrentIndex(dialog.disposition.findText("follow-up"))
         dialog.save()
