@@ -76,7 +76,12 @@ class GuiApp:
         qtbot.waitUntil(lambda: bridge in self.engine.bridge_healths()
                         and self.engine.bridge_healths()[bridge].good, timeout=10_000)
 
-    def stop(self) -> None:
+    def stop(self, calls: list[subprocess.Popen[bytes]]) -> None:
+        """Stop the app, and any sipp party a failed test left running."""
+        for proc in calls:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(5)
         self.controller.close_all()
         self.engine.stop()
 
@@ -167,11 +172,7 @@ def test_pop_window_over_a_real_softphone(qtbot: Any, tmp_path: Path) -> None:
         invite = (tmp_path / "uas-messages.log").read_text(errors="replace")
         assert "INVITE sip:+442079460958@" in invite
     finally:
-        for proc in calls:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(5)
-        app.stop()
+        app.stop(calls)
         phone.stop()
 
     # One pop per call (the agent's own call back is not a pop), journaled right.
@@ -216,11 +217,7 @@ def test_pop_window_over_kamailio_evapi(qtbot: Any, tmp_path: Path) -> None:
         # 2. The agent's phone (a sipp UAS here) answers; the IVR's account number
         #    rides along as attached data and identifies a caller whose number is not on
         #    file; the callee hangs up.
-        calls.append(subprocess.Popen(
-            ["sipp", "-sf", str(SIPP / "uas_answer_bye.xml"), "-p", str(uas_port), "-mp",
-             str(free_port()), "-i", "127.0.0.1", "-m", "1", "-nostdin", "-timeout", "20s",
-             "-timeout_error"], cwd=tmp_path, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL))
+        calls.append(sipp_uas(tmp_path, uas_port))
         calls.append(place_call("uac_answered_remote_bye.xml", f"127.0.0.1:{uas_port}", tmp_path,
                                 extra=via, caller="+358409999999", display="Aino",
                                 pause_ms=2000, headers="X-Screenpop-Account: C-100"))
@@ -230,11 +227,7 @@ def test_pop_window_over_kamailio_evapi(qtbot: Any, tmp_path: Path) -> None:
             qtbot.waitUntil(lambda p=proc: p.poll() is not None, timeout=20_000)
             assert proc.returncode == 0, proc.args
     finally:
-        for proc in calls:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait(5)
-        app.stop()
+        app.stop(calls)
         phone.stop()
         kam.stop()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -141,6 +142,7 @@ def test_duplicate_source_names(tmp_path: Path) -> None:
         load_config(f, environ={})
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the Linux managed path")
 def test_managed_file_is_a_fixed_path_whatever_the_session_says(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
