@@ -33,12 +33,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from screenpop.bridges.base import Health  # noqa: E402
 from screenpop.card import Card, Section  # noqa: E402
 from screenpop.config.loader import load_config  # noqa: E402
 from screenpop.engine import Engine  # noqa: E402
 from screenpop.events import CallEvent, CallState  # noqa: E402
 from screenpop.frontend import CallInfo  # noqa: E402
+from screenpop.health import Health  # noqa: E402
 
 DATA = ROOT / "benchmarks" / ".data"
 

@@ -237,8 +237,7 @@ def cmd_lookup(args: argparse.Namespace) -> int:
     try:
         card = engine.lookup_once(args.number, {"account": args.account} if args.account else None)
     finally:
-        for source in engine.sources:
-            source.close()
+        engine.close_sources()
     if args.json:
         print(json.dumps(card.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -266,7 +265,7 @@ def render_card(card: dict[str, Any]) -> str:
             )
             continue
         data = sec["data"]
-        if isinstance(data, list):
+        if isinstance(data, list | tuple):
             lines.append(f"{head}{len(data)} item(s)")
             for row in data[:10]:
                 lines.append("    " + "  ".join(str(v) for v in row.values()))
@@ -341,8 +340,8 @@ def cmd_journal(args: argparse.Namespace) -> int:
 
 
 def _open_local_journal(config: Config) -> Any:
-    from screenpop.engine import default_journal_path
     from screenpop.journal import Journal
+    from screenpop.paths import default_journal_path
 
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
     if not path.exists():
@@ -438,7 +437,7 @@ def _build_crosssell(config: Config, *, quiet: bool = False) -> int:
     from tqdm import tqdm
 
     from screenpop.crosssell.model import build_model
-    from screenpop.engine import build_sources
+    from screenpop.sources.registry import build_all as build_sources
 
     if config.crosssell.model is None:
         raise ConfigError("crosssell.model: set where the model is written")

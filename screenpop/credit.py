@@ -34,10 +34,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from screenpop.card import Section, Status
+from screenpop.money import to_decimal, to_float
 
 if TYPE_CHECKING:
     from screenpop.config.schema import CreditPolicy
@@ -366,17 +367,6 @@ class Policy:
 # ------------------------------------------------------------ evaluation --
 
 
-def to_decimal(value: Any) -> Decimal | None:
-    """A figure from a source as an exact decimal; None for missing or nonsense."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        out = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return out if out.is_finite() else None
-
-
 def to_bool(value: Any) -> bool | None:
     """A hold flag as the sources give it (1/0, true/false, 'Y'/'N'); None if unclear."""
     if isinstance(value, bool):
@@ -473,10 +463,6 @@ def decide(policy: Policy, facts: Mapping[str, Any]) -> Decision:
     return Decision(allowed, refused)
 
 
-def _money(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def _without_data(policy: Policy, why: str) -> tuple[list[str], list[dict[str, str]]]:
     allowed = [t for t in policy.terms if t in policy.without_data]
     refused = [{"term": t, "reason": why} for t in policy.terms if t not in policy.without_data]
@@ -512,8 +498,8 @@ def credit_section(policy: Policy, credit: Section, balance: Section | None) -> 
         data["agreed_terms"] = record.get("terms")
         data["hold"] = facts["hold"]
         data["risk_grade"] = facts["risk_grade"]
-        data["limit"] = _money(facts["limit"])
-    data["available"] = _money(facts["available"])
+        data["limit"] = to_float(facts["limit"])
+    data["available"] = to_float(facts["available"])
     if facts["currency"] is not None:
         data["currency"] = facts["currency"]
 

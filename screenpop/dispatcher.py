@@ -65,6 +65,11 @@ class Dispatcher:
         with self._lock:
             return self._calls.get(call_id)
 
+    def size(self) -> int:
+        """Calls remembered (at most ``MEMORY``)."""
+        with self._lock:
+            return len(self._calls)
+
     def handle(self, event: CallEvent) -> Action:
         with self._lock:
             action = self._transition(event)

@@ -149,7 +149,7 @@ def run_doctor(config: Config, out: TextIO) -> int:
         except SecretError as exc:
             report(False, f"secret {where}", str(exc))
 
-    from screenpop.engine import build_sources
+    from screenpop.sources.registry import build_all as build_sources
 
     example = phonenumbers.example_number(config.agent.region)
     sample_number = normalise(
@@ -172,13 +172,13 @@ def run_doctor(config: Config, out: TextIO) -> int:
         report(ok, f"bridge {b.label} ({b.kind})", detail)
 
     if config.crosssell.model is not None:
-        from screenpop.engine import load_suggester
+        from screenpop.engine.assembly import load_suggester
 
         model, why = load_suggester(config)
         report(model is not None, "cross-sell model", str(config.crosssell.model) if model else why)
 
-    from screenpop.engine import default_journal_path
     from screenpop.journal import Journal, JournalError
+    from screenpop.paths import default_journal_path
 
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
     backlog: int | None = None

@@ -2,20 +2,33 @@
 
 The core calls a ``PopListener`` from its worker threads; a front end must
 hand each call over to its own thread (the Qt adapter does so with queued
-signals) and return at once. In the other direction a front end asks the core
-for things through ``AgentCore``; its blocking methods must be called off the
-GUI thread or be fast (they are: local SQLite and in-memory state).
+signals) and return at once. Everything it is handed is an immutable value
+(``CallInfo``, a ``Card`` snapshot, a ``Section``, a ``Health``). In the other
+direction a front end asks the core for things through ``AgentCore``; its
+methods that read or write the journal may wait and are called off the GUI
+thread (the Qt front end runs them as jobs); the others are in memory.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
-from screenpop.bridges.base import Health
 from screenpop.card import Card, Match, Section
 from screenpop.events import CallState
+from screenpop.health import Health
+from screenpop.journal.records import CallRecord
 from screenpop.phone import PhoneNumber
+
+__all__ = [
+    "AgentCore",
+    "CallInfo",
+    "CallRecord",
+    "Core",
+    "PopListener",
+    "Saved",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,35 +44,13 @@ class CallInfo:
     attached: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class CallRecord:
-    """One journal row, for the agent's recent calls and the supervisor's log."""
+class Saved(StrEnum):
+    """What became of something the agent saved."""
 
-    call_id: str
-    number: str
-    e164: str | None
-    caller_name: str
-    customer_id: str | None
-    customer_name: str | None
-    state: str
-    ringing_at: float
-    answered_at: float | None
-    ended_at: float | None
-    answered_by: str | None
-    disposition: str | None
-    notes: str | None
-    pop_latency_ms: float | None
-    failed_sections: tuple[str, ...]
-    bridge: str
-    #: Line or agent the call was offered to.
-    called: str = ""
-    #: Another agent picked the call up (the journal's ``answered_elsewhere``).
-    answered_elsewhere: bool = False
-    #: How many customers the number matched (0 unknown caller, >1 picker shown).
-    matches: int = 0
-    wrapped_up_at: float | None = None
-    #: Unsaved notes kept while the agent types (``save_notes_draft``).
-    notes_draft: str | None = None
+    #: In the journal, durably.
+    SAVED = "saved"
+    #: The journal cannot write just now: kept and retried; it lands when it can.
+    QUEUED = "queued"
 
 
 class PopListener(Protocol):
@@ -67,7 +58,7 @@ class PopListener(Protocol):
 
     ``call_ringing`` → ``identified`` → ``section_ready``×N → ``card_complete``,
     and ``call_state`` whenever the call moves on (possibly before the card is
-    complete). ``bridge_health`` at any time.
+    complete). ``bridge_health`` and ``journal_health`` at any time.
     """
 
     def call_ringing(self, call: CallInfo) -> None: ...
@@ -82,26 +73,35 @@ class PopListener(Protocol):
 
     def bridge_health(self, name: str, health: Health) -> None: ...
 
+    def journal_health(self, name: str, health: Health) -> None:
+        """The local journal ("journal") or its replication ("central journal")."""
+
 
 class AgentCore(Protocol):
     """What a front end may ask of the running core."""
 
-    def recent_calls(self, limit: int = 50) -> list[CallRecord]: ...
+    def recent_calls(self, limit: int = 50) -> list[CallRecord]:
+        """Reads the journal: call off the GUI thread."""
 
-    def save_wrapup(self, call_id: str, disposition: str, notes: str) -> None:
-        """Record the agent's disposition and notes; durable on return."""
+    def save_wrapup(self, call_id: str, disposition: str, notes: str) -> Saved:
+        """Record the agent's disposition and notes; returns once the journal has
+        them (``SAVED``) or, while it cannot write, once they are kept for
+        retrying (``QUEUED``). Waits for the journal: call off the GUI thread."""
 
     def save_notes_draft(self, call_id: str, notes: str) -> None:
-        """Keep in-progress notes so a crash or closed window loses nothing."""
+        """Keep in-progress notes so a crash or closed window loses nothing (queued)."""
 
     def card(self, call_id: str) -> Card | None:
-        """The last card of a call (re-looked-up from its number if needed)."""
+        """The last card of a call if in memory; else None and a fresh lookup
+        whose result reaches the listener as for a ringing call. May read the
+        journal: call off the GUI thread."""
 
     def choose_customer(self, call_id: str, customer_id: str) -> None:
         """The agent picked one of several matches: remember it, refill sections."""
 
     def search(self, text: str) -> list[Match]:
-        """Manual search (withheld/unknown callers) by number, account or name."""
+        """Manual search (withheld/unknown callers) by number, account or name.
+        Asks the sources: call off the GUI thread."""
 
     def open_customer(self, call_id: str, customer_id: str) -> None:
         """Attach a manually found customer to a call and fill its card."""
@@ -114,6 +114,9 @@ class AgentCore(Protocol):
     def source_healths(self) -> dict[str, Health]:
         """Each source's circuit breaker: connected (closed), retrying (half-open),
         failed (open, with the last error). In memory: fast on the GUI thread."""
+
+    def journal_healths(self) -> dict[str, Health]:
+        """The local journal and, when configured, its replication. In memory."""
 
     def dispositions(self) -> tuple[str, ...]: ...
 

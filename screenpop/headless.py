@@ -12,10 +12,10 @@ import signal
 import threading
 from typing import TextIO
 
-from screenpop.bridges.base import Health
 from screenpop.card import Card, Section
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo, Core
+from screenpop.health import Health
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +63,9 @@ class HeadlessListener:
 
     def bridge_health(self, name: str, health: Health) -> None:
         """The engine logs health changes itself; headless has nothing to add."""
+
+    def journal_health(self, name: str, health: Health) -> None:
+        """Logged by the engine as well."""
 
     def _check_done(self) -> None:
         if self.done_after is None:

@@ -1,113 +1,112 @@
 """Lookup: identify the caller, then ask every department at once.
 
-Each source runs in the bounded pool under its own deadline; the card is
-handed out after identification and each section is handed out the moment it
-arrives, so one slow department never holds back the others. A source that
-keeps failing is short-circuited by its breaker instead of being hammered on
-every ring, and a short cache makes transfers and call-backs instant.
+Each source runs in the bounded pool under one deadline for its whole answer;
+the card is handed out after identification and each section the moment it
+is final, so one slow department never holds back the others, and the card
+never waits past the latest deadline. A source that keeps failing is
+short-circuited by its breaker instead of being hammered on every ring, and a
+short cache makes transfers and call-backs instant.
+
+Every card handed out is a snapshot (``Card`` is immutable): the lookup
+builds the next one with ``with_section`` and keeps nothing another thread
+may be reading. Whatever goes wrong inside (a source, a derived section, a
+bug here), the card completes: a section that could not be had says why.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
-from screenpop import credit, value
-from screenpop.card import Card, Match, Section, Status
+from screenpop.breaker import Breaker, TtlCache
+from screenpop.card import (
+    SECTION_NAMES,
+    Card,
+    CardDataError,
+    LastKnown,
+    Match,
+    Section,
+    SourceFailure,
+    Status,
+)
+from screenpop.derived import Derived, Feed
 from screenpop.phone import PhoneNumber
-from screenpop.sources.base import Source, SourceError, SourceTimeout
-
-if TYPE_CHECKING:
-    from screenpop.config.schema import ValueConfig
+from screenpop.reasons import (
+    SOURCE_ABANDONED,
+    SOURCE_BAD_DATA,
+    SOURCE_ERROR,
+    SOURCE_FAILING,
+    SOURCE_INTERNAL,
+    Reason,
+)
+from screenpop.sources.base import Source, SourceError, SourceTimeout, stop_margin
 
 log = logging.getLogger(__name__)
 
-#: Extra wait past a source's deadline for its own server-side stop to report
-#: in (a confirmed "stopped on the server" beats a bare "abandoned").
-GRACE_S = 0.15
-
 SectionCallback = Callable[[str, Section], None]
 IdentifiedCallback = Callable[[Card, tuple[str, ...]], None]
+#: (customer id, section) -> that section's data from an earlier card, if recent.
+LastKnownReader = Callable[[str, str], LastKnown | None]
+
+#: Numbers whose picked customer (several matched) is remembered.
+CHOICES_KEPT = 1000
+#: Sections never shown from an earlier card: credit terms are offered only
+#: from today's figures.
+NEVER_STALE = frozenset({"credit"})
 
 
-class Suggester(Protocol):
-    """The cross-sell model as the lookup needs it."""
+@dataclass(frozen=True, slots=True)
+class Identification:
+    """Who a number (or account) is: matches merged by id, and who could not say."""
 
-    def suggest(
-        self, owned: Collection[str], top: int = 5, exclude: Collection[str] = ()
-    ) -> Sequence[Any]: ...
-
-
-@dataclass
-class Breaker:
-    """Per-source circuit breaker: closed → open after N failures → half-open."""
-
-    threshold: int = 3
-    cool_off_s: float = 30.0
-    failures: int = 0
-    opened_at: float | None = None
-    last_error: str = ""
-    trial_running: bool = False
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def allow(self, now: float) -> bool:
-        with self.lock:
-            if self.opened_at is None:
-                return True
-            if now - self.opened_at >= self.cool_off_s and not self.trial_running:
-                self.trial_running = True  # half-open: one trial call
-                return True
-            return False
-
-    def record(self, ok: bool, error: str, now: float) -> None:
-        with self.lock:
-            self.trial_running = False
-            if ok:
-                self.failures = 0
-                self.opened_at = None
-                return
-            self.failures += 1
-            self.last_error = error
-            if self.failures >= self.threshold:
-                self.opened_at = now
-
-    @property
-    def state(self) -> str:
-        if self.opened_at is None:
-            return "closed"
-        return "half-open" if self.trial_running else "open"
+    matches: tuple[Match, ...]
+    ms: float
+    failed: tuple[SourceFailure, ...]
 
 
-class TtlCache:
-    """A small LRU with expiry; keys are (number or account, customer)."""
+@dataclass(frozen=True, slots=True)
+class _Job:
+    future: Future[Any]
+    deadline: float
+    source: str | None
 
-    def __init__(self, ttl_s: float, size: int = 256) -> None:
-        self.ttl_s = ttl_s
-        self.size = size
-        self._items: OrderedDict[tuple[str, ...], tuple[float, Any]] = OrderedDict()
-        self._lock = threading.Lock()
 
-    def get(self, key: tuple[str, ...], now: float) -> Any:
-        with self._lock:
-            item = self._items.get(key)
-            if item is None or now - item[0] > self.ttl_s:
-                self._items.pop(key, None)
-                return None
-            self._items.move_to_end(key)
-            return item[1]
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What every card of this configuration holds, worked out once."""
 
-    def put(self, key: tuple[str, ...], value: Any, now: float) -> None:
-        with self._lock:
-            self._items[key] = (now, value)
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
+    #: section -> the source that answers it (the first configured for it).
+    sections: Mapping[str, Source]
+    feeds: Mapping[str, tuple[Feed, Source]]
+    derived: tuple[Derived, ...]
+    #: Source sections that are inputs only: a derived section stands in for them.
+    held: frozenset[str]
+    #: Every section on a card with a customer, in display order.
+    names: tuple[str, ...]
+
+
+def make_plan(sources: Sequence[Source], derived: Sequence[Derived]) -> Plan:
+    by_section: dict[str, Source] = {}
+    for s in sources:
+        by_section.setdefault(s.section, s)
+    planned = tuple(d for d in derived if all(n in by_section for n in d.needs))
+    feeds = {
+        f.name: (f, by_section[f.section])
+        for d in planned
+        for f in d.feeds
+        if f.section in by_section
+    }
+    held = frozenset(d.name for d in planned if d.replaces and d.name in by_section)
+    names = set(by_section) | {d.name for d in planned}
+    order = {name: i for i, name in enumerate(SECTION_NAMES)}
+    ordered = tuple(sorted(names, key=lambda n: (order.get(n, len(order)), n)))
+    return Plan(by_section, feeds, planned, held, ordered)
 
 
 class Lookup:
@@ -118,65 +117,69 @@ class Lookup:
         sources: Sequence[Source],
         pool: Executor,
         *,
-        suggester: Suggester | None = None,
-        suggester_error: str = "no cross-sell model; run `screenpop crosssell build`",
-        crosssell_top: int = 5,
-        crosssell_exclude: Collection[str] = (),
+        derived: Sequence[Derived] = (),
         cache_ttl_s: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
-        credit_policy: credit.Policy | None = None,
-        value_config: ValueConfig | None = None,
+        last_known: LastKnownReader | None = None,
     ) -> None:
         self.sources = list(sources)
         self.pool = pool
-        self.suggester = suggester
-        self.suggester_error = suggester_error
-        self.crosssell_top = crosssell_top
-        self.crosssell_exclude = tuple(crosssell_exclude)
         self.clock = clock
-        #: ``[credit]``: the credit section waits for the balance and offers
-        #: only what the policy permits. None: the credit record as it is.
-        self.credit_policy = credit_policy
-        #: ``[value]``: the profile section gets its value tier.
-        self.value_config = value_config
-        self.breakers = {s.name: Breaker() for s in self.sources}
-        self.cache = TtlCache(cache_ttl_s)
+        self.plan = make_plan(self.sources, derived)
+        #: Earlier cards' data for a failed section (None: never stale data).
+        self.last_known = last_known
+        self.breakers: dict[str, Breaker] = {s.name: Breaker() for s in self.sources}
+        #: Derived sections have their own: a model fault is not a source failure.
+        self.derived_breakers: dict[str, Breaker] = {d.name: Breaker() for d in self.plan.derived}
+        self.cache: TtlCache[Card] = TtlCache(cache_ttl_s)
         #: number (E.164) → customer the agent picked among several matches.
-        self.choices: dict[str, str] = {}
+        self.choices: OrderedDict[str, str] = OrderedDict()
 
     # ---------------------------------------------------------- helpers --
 
-    def _call(self, source: Source, fn: Callable[[], Any]) -> Future[Any]:
-        """Submit ``fn`` for ``source`` unless its breaker is open."""
+    def _call(self, source: Source, fn: Callable[[float], Any], deadline: float) -> Future[Any]:
+        """Submit ``fn(deadline for the source)`` unless ``source``'s breaker is open."""
         breaker = self.breakers[source.name]
         fut: Future[Any] = Future()
         if not breaker.allow(self.clock()):
             fut.set_exception(
                 SourceError(
-                    f"{source.name} is failing ({breaker.failures} errors in a row: "
-                    f"{breaker.last_error}); retrying in {breaker.cool_off_s:.0f} s"
+                    Reason.of(
+                        SOURCE_FAILING,
+                        source=source.name,
+                        count=breaker.failures,
+                        seconds=round(breaker.cool_off_s),
+                    ).text
+                    + f": {breaker.last_error}"
                 )
             )
             return fut
+        own_deadline = deadline - stop_margin(source.timeout_s)
 
         def run() -> Any:
             try:
-                value = fn()
+                value = fn(own_deadline)
             except SourceError as exc:
                 breaker.record(False, str(exc), self.clock())
                 raise
             except Exception as exc:  # a bug or driver surprise: contained here
                 log.exception("source %s failed unexpectedly", source.name)
                 breaker.record(False, type(exc).__name__, self.clock())
-                raise SourceError(f"{source.name}: internal error ({type(exc).__name__})") from None
+                raise SourceError(
+                    Reason.of(SOURCE_INTERNAL, source=source.name, error=type(exc).__name__).text
+                ) from None
             breaker.record(True, "", self.clock())
             return value
 
-        return self.pool.submit(run)
+        try:
+            return self.pool.submit(run)
+        except RuntimeError as exc:  # the pool is shut down: the app is stopping
+            fut.set_exception(SourceError(f"{source.name}: {exc}"))
+            return fut
 
     def _gather(
         self,
-        jobs: Mapping[str, tuple[Future[Any], float, str | None]],
+        jobs: Mapping[str, _Job],
         on_done: Callable[[str, Future[Any] | None, float, str | None], None],
         started: float,
     ) -> None:
@@ -187,55 +190,50 @@ class Lookup:
         pending = dict(jobs)
         while pending:
             now = self.clock()
-            for key, (fut, deadline, src) in list(pending.items()):
-                if fut.done():
-                    continue
-                if now >= deadline:
+            for key, job in list(pending.items()):
+                if not job.future.done() and now >= job.deadline:
                     del pending[key]
-                    on_done(key, None, (now - started) * 1000, src)
+                    on_done(key, None, (now - started) * 1000, job.source)
             if not pending:
                 break
-            waiting = {fut for fut, _, _ in pending.values() if not fut.done()}
+            waiting = {job.future for job in pending.values() if not job.future.done()}
             # Wait only when nothing is ready: a job that finished while others
             # were being reported must not sit behind a slow one's deadline.
             if waiting and len(waiting) == len(pending):
-                timeout = max(0.0, min(d for _, d, _ in pending.values()) - self.clock())
+                timeout = max(0.0, min(j.deadline for j in pending.values()) - self.clock())
                 wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
-            for key, (fut, _, src) in list(pending.items()):
-                if fut.done():
+            for key, job in list(pending.items()):
+                if job.future.done():
                     del pending[key]
-                    on_done(key, fut, (self.clock() - started) * 1000, src)
+                    on_done(key, job.future, (self.clock() - started) * 1000, job.source)
 
     # --------------------------------------------------------- identify --
 
     def identify(
         self, number: PhoneNumber, attached: Mapping[str, str] | None = None
-    ) -> tuple[list[Match], float, list[str]]:
-        """All customers the number (or an IVR account) matches, merged by id.
-
-        Returns the matches, the time taken in ms, and the sources that failed.
-        """
+    ) -> Identification:
+        """All customers the number (or an IVR account) matches, merged by id."""
         started = self.clock()
         params = self._params(number, attached)
         if not params.get("e164") and not params.get("account") and not params.get("digits"):
-            return [], 0.0, []
+            return Identification((), 0.0, ())
         found: dict[str, Match] = {}
-        failed: list[str] = []
+        failed: list[SourceFailure] = []
         jobs = {
-            s.name: (
-                self._call(s, lambda s=s: s.identify(params)),  # type: ignore[misc]
-                started + s.timeout_s + GRACE_S,
+            s.name: _Job(
+                self._call(s, partial(_identify, s, params), started + s.timeout_s),
+                started + s.timeout_s,
                 s.name,
             )
             for s in self.sources
             if s.can_identify
         }
 
-        def done(name: str, fut: Future[Any] | None, _ms: float, _src: str | None) -> None:
+        def done(name: str, fut: Future[Any] | None, ms: float, _src: str | None) -> None:
             if fut is None or fut.exception() is not None:
-                failed.append(name)
-                if fut is not None:
-                    log.warning("identify via %s failed: %s", name, fut.exception())
+                section = _failed_section(fut, ms, name)
+                failed.append(SourceFailure(name, section.error or "", section.reason))
+                log.warning("identify via %s failed: %s", name, section.error)
                 return
             for m in fut.result():
                 prev = found.get(m.customer_id)
@@ -252,7 +250,8 @@ class Lookup:
         self._gather(jobs, done, started)
         # Order stable across runs: by name, then id.
         matches = sorted(found.values(), key=lambda m: (m.name.casefold(), m.customer_id))
-        return matches, (self.clock() - started) * 1000, failed
+        failed.sort(key=lambda f: f.source)
+        return Identification(tuple(matches), (self.clock() - started) * 1000, tuple(failed))
 
     @staticmethod
     def _params(number: PhoneNumber, attached: Mapping[str, str] | None) -> dict[str, str]:
@@ -268,6 +267,9 @@ class Lookup:
     def remember_choice(self, number: PhoneNumber, customer_id: str) -> None:
         if number.e164:
             self.choices[number.e164] = customer_id
+            self.choices.move_to_end(number.e164)
+            while len(self.choices) > CHOICES_KEPT:
+                self.choices.popitem(last=False)
 
     # ----------------------------------------------------------- lookup --
 
@@ -281,16 +283,24 @@ class Lookup:
         on_section: SectionCallback | None = None,
         use_cache: bool = True,
     ) -> Card:
-        """Identify (unless ``customer_id`` is given) and fill every section."""
+        """Identify (unless ``customer_id`` is given) and fill every section.
+
+        Always returns a complete card: a failure anywhere becomes sections
+        that say why, never an exception that leaves the front end waiting.
+        """
         started = self.clock()
-        card = Card(number=number)
         params = self._params(number, attached)
         cache_key = (params["e164"] or params["digits"], params["account"], customer_id or "")
         if use_cache and (cache_key[0] or cache_key[1]):
-            cached: Card | None = self.cache.get(cache_key, started)
+            cached = self.cache.get(cache_key, started)
             if cached is not None:
-                hit = Card(number, cached.customer, list(cached.matches), dict(cached.sections))
-                hit.latency_ms = {"cache": 0.0, "total": (self.clock() - started) * 1000}
+                hit = Card(
+                    number,
+                    cached.customer,
+                    cached.matches,
+                    cached.sections,
+                    {"cache": 0.0, "total": (self.clock() - started) * 1000},
+                )
                 if on_identified:
                     on_identified(hit, ())
                 if on_section:
@@ -298,126 +308,219 @@ class Lookup:
                         on_section(name, sec)
                 return hit
 
-        if customer_id is not None:
-            card.customer = Match(customer_id, "")
-            card.matches = [card.customer]
-            matches, ms, _ = (
-                self.identify(number, attached)
-                if (params["e164"] or params["account"])
-                else ([], 0.0, [])
-            )
-            for m in matches:
-                if m.customer_id == customer_id:
-                    card.customer = m
-            card.matches = matches or card.matches
-            card.latency_ms["identify"] = ms
-        else:
-            matches, ms, _failed = self.identify(number, attached)
-            card.matches = matches
-            card.latency_ms["identify"] = ms
-            if len(matches) == 1:
-                card.customer = matches[0]
-            elif len(matches) > 1 and number.e164 in self.choices:
-                chosen = self.choices[number.e164]
-                card.customer = next((m for m in matches if m.customer_id == chosen), None)
-
-        pending = self._plan(card)
+        card = self._identified(number, attached, params, customer_id)
+        pending = self.plan.names if card.customer is not None else ()
         if on_identified:
-            on_identified(card, tuple(pending))
+            on_identified(card, pending)
         if card.customer is not None:
-            self._fill(card, started, on_section)
-        card.latency_ms["total"] = (self.clock() - started) * 1000
-        # A card with a failed source is not cached: the next ring retries it.
-        if card.customer is not None and not any(
-            sec.source is not None and sec.status in (Status.TIMEOUT, Status.UNAVAILABLE)
-            for sec in card.sections.values()
-        ):
+            card = self._fill(card, started, on_section)
+        card = card.with_latency("total", (self.clock() - started) * 1000)
+        # A card with a failed section is not cached: the next ring retries it.
+        if card.customer is not None and not any(sec.failed for sec in card.sections.values()):
             self.cache.put(cache_key, card, self.clock())
         return card
 
-    def _plan(self, card: Card) -> list[str]:
-        """Sections this card will get: one per configured section, plus cross-sells."""
-        if card.customer is None:
-            return []
-        names = list(dict.fromkeys(s.section for s in self.sources))
-        if "purchases" in names:
-            names.append("cross_sells")
-        return names
+    def _identified(
+        self,
+        number: PhoneNumber,
+        attached: Mapping[str, str] | None,
+        params: Mapping[str, str],
+        customer_id: str | None,
+    ) -> Card:
+        if customer_id is not None:
+            found = (
+                self.identify(number, attached)
+                if (params["e164"] or params["account"])
+                else Identification((), 0.0, ())
+            )
+            customer = next(
+                (m for m in found.matches if m.customer_id == customer_id),
+                Match(customer_id, ""),
+            )
+            return Card(
+                number,
+                customer,
+                found.matches or (customer,),
+                latency_ms={"identify": found.ms},
+            )
+        found = self.identify(number, attached)
+        chosen: Match | None = None
+        if len(found.matches) == 1:
+            chosen = found.matches[0]
+        elif len(found.matches) > 1 and number.e164 and number.e164 in self.choices:
+            pick = self.choices[number.e164]
+            chosen = next((m for m in found.matches if m.customer_id == pick), None)
+        return Card(
+            number,
+            chosen,
+            found.matches,
+            latency_ms={"identify": found.ms},
+            identify_failed=found.failed,
+        )
 
-    def _fill(self, card: Card, started: float, on_section: SectionCallback | None) -> None:
+    def _fill(self, card: Card, started: float, on_section: SectionCallback | None) -> Card:
+        """Every planned section of ``card``'s customer; the final card."""
         assert card.customer is not None
+        customer_id = card.customer.customer_id
         params = self._params(card.number, None)
-        params["customer_id"] = card.customer.customer_id
-        jobs: dict[str, tuple[Future[Any], float, str | None]] = {}
-        for s in self.sources:
-            if s.section in jobs:
-                continue  # first source configured for a section wins
-            jobs[s.section] = (
-                self._call(s, lambda s=s: s.fetch(params)),  # type: ignore[misc]
-                started + s.timeout_s + GRACE_S,
-                s.name,
-            )
-        sales = next((s for s in self.sources if s.section == "purchases"), None)
-        if sales is not None and self.suggester is None:
-            section = Section(Status.UNAVAILABLE, error=self.suggester_error)
-            card.sections["cross_sells"] = section
-            if on_section:
-                on_section("cross_sells", section)
-        elif sales is not None:
-            jobs["cross_sells"] = (
-                self._call(sales, lambda: self._cross_sells(sales, params)),
-                started + sales.timeout_s + GRACE_S,
-                None,
-            )
+        params["customer_id"] = customer_id
+        plan = self.plan
+        results: dict[str, Section] = {}
+        open_derived = list(plan.derived)
+        shown: dict[str, Section] = {}
 
         def publish(name: str, section: Section, ms: float) -> None:
-            card.sections[name] = section
-            card.latency_ms[name] = ms
+            nonlocal card
+            if section.failed and self.last_known is not None and name not in NEVER_STALE:
+                section = self._with_last_known(section, customer_id, name)
+            shown[name] = section
+            card = card.with_section(name, section, ms)
             if on_section:
-                on_section(name, section)
+                try:
+                    on_section(name, section)
+                except Exception:
+                    log.exception("front end failed to take section %s", name)
 
-        # The credit section needs the balance to apply the policy: it is held
-        # until both have answered (either order); the balance never waits.
-        policy = self.credit_policy if "credit" in jobs else None
-        held: dict[str, Section] = {}
+        def settle(ms: float) -> None:
+            """Run every derived section whose inputs are all in."""
+            for d in list(open_derived):
+                planned = [i for i in d.inputs if i in plan.sections or i in plan.feeds]
+                if any(i not in results for i in planned):
+                    continue
+                open_derived.remove(d)
+                publish(d.name, self._derive(d, results), ms)
 
         def done(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> None:
-            section = self._section(name, fut, ms, src)
-            if name == "profile" and self.value_config is not None:
-                section = value.profile_section(section, self.value_config)
-            if policy is not None and name in ("credit", "balance"):
-                held[name] = section
-                if name == "balance":
-                    publish(name, section, ms)
-                if "credit" in held and ("balance" in held or "balance" not in jobs):
-                    final = credit.credit_section(policy, held["credit"], held.get("balance"))
-                    publish("credit", final, ms)
-                return
-            publish(name, section, ms)
+            section = _section(fut, ms, src)
+            results[name] = section
+            if name in plan.sections and name not in plan.held:
+                publish(name, section, ms)
+            settle(ms)
 
-        self._gather(jobs, done, started)
+        try:
+            jobs: dict[str, _Job] = {}
+            for name, source in plan.sections.items():
+                deadline = started + source.timeout_s
+                fut = self._call(source, partial(_fetch, source, params), deadline)
+                jobs[name] = _Job(fut, deadline, source.name)
+            for name, (feed, source) in plan.feeds.items():
+                deadline = started + source.timeout_s
+                fut = self._call(source, partial(feed.call, source, params), deadline)
+                jobs[name] = _Job(fut, deadline, source.name)
+            settle(0.0)  # derived sections that need no input
+            self._gather(jobs, done, started)
+        except Exception:  # a bug here must not leave the pop spinning
+            log.exception("lookup of %s failed", customer_id)
+        ms = (self.clock() - started) * 1000
+        for name in plan.names:
+            if name not in shown:
+                publish(
+                    name,
+                    Section(
+                        Status.UNAVAILABLE,
+                        reason=Reason.of(SOURCE_INTERNAL, source=name, error="lookup failed"),
+                        latency_ms=ms,
+                    ),
+                    ms,
+                )
+        return card
 
-    def _cross_sells(self, sales: Source, params: Mapping[str, str]) -> Any:
-        assert self.suggester is not None
-        owned = sales.owned(params)
-        suggestions = self.suggester.suggest(owned, self.crosssell_top, self.crosssell_exclude)
-        return [s.to_json() if hasattr(s, "to_json") else s for s in suggestions]
-
-    @staticmethod
-    def _section(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> Section:
-        if fut is None:
+    def _derive(self, d: Derived, results: Mapping[str, Section]) -> Section:
+        """``d``'s section from its inputs, under its own breaker."""
+        breaker = self.derived_breakers[d.name]
+        if not breaker.allow(self.clock()):
             return Section(
-                Status.TIMEOUT,
-                source=src,
-                error=f"no answer within {ms:.0f} ms (abandoned; could not be stopped)",
-                latency_ms=ms,
+                Status.UNAVAILABLE,
+                reason=Reason.of(
+                    SOURCE_FAILING,
+                    source=d.name,
+                    count=breaker.failures,
+                    seconds=round(breaker.cool_off_s),
+                ),
             )
-        exc = fut.exception()
-        if isinstance(exc, SourceTimeout):
-            return Section(Status.TIMEOUT, source=src, error=str(exc), latency_ms=ms)
-        if exc is not None:
-            return Section(Status.UNAVAILABLE, source=src, error=str(exc), latency_ms=ms)
-        data = fut.result()
-        if data is None or data == [] or data == {}:
-            return Section(Status.EMPTY, source=src, latency_ms=ms)
+        inputs = {name: results[name] for name in d.inputs if name in results}
+        latency = max((s.latency_ms for s in inputs.values()), default=0.0)
+        try:
+            section = d.compute(inputs)
+        except Exception as exc:
+            log.exception("derived section %s failed", d.name)
+            breaker.record(False, type(exc).__name__, self.clock())
+            return Section(
+                Status.UNAVAILABLE,
+                reason=Reason.of(SOURCE_INTERNAL, source=d.name, error=type(exc).__name__),
+                latency_ms=latency,
+            )
+        breaker.record(True, "", self.clock())
+        if section.latency_ms == 0.0 and latency:
+            section = Section(
+                section.status,
+                section.data,
+                section.source,
+                section.error,
+                latency,
+                section.reason,
+                section.last_known,
+            )
+        return section
+
+    def _with_last_known(self, section: Section, customer_id: str, name: str) -> Section:
+        assert self.last_known is not None
+        try:
+            known = self.last_known(customer_id, name)
+        except Exception:
+            log.exception("reading the last known %s failed", name)
+            return section
+        if known is None:
+            return section
+        return Section(
+            section.status,
+            section.data,
+            section.source,
+            section.error,
+            section.latency_ms,
+            section.reason,
+            known,
+        )
+
+
+def _identify(source: Source, params: Mapping[str, str], deadline: float) -> list[Match]:
+    return source.identify(params, deadline)
+
+
+def _fetch(source: Source, params: Mapping[str, str], deadline: float) -> Any:
+    return source.fetch(params, deadline)
+
+
+def _failed_section(fut: Future[Any] | None, ms: float, src: str | None) -> Section:
+    """A section for a job that raised or was abandoned at its deadline."""
+    if fut is None:
+        return Section(
+            Status.TIMEOUT,
+            source=src,
+            reason=Reason.of(SOURCE_ABANDONED, ms=round(ms)),
+            latency_ms=ms,
+        )
+    exc = fut.exception()
+    status = Status.TIMEOUT if isinstance(exc, SourceTimeout) else Status.UNAVAILABLE
+    text = str(exc) or type(exc).__name__
+    reason = getattr(exc, "reason", None) or Reason.of(SOURCE_ERROR, error=text)
+    return Section(status, source=src, error=text, reason=reason, latency_ms=ms)
+
+
+def _section(fut: Future[Any] | None, ms: float, src: str | None) -> Section:
+    """A job's outcome as a section; data a card cannot hold makes it unavailable."""
+    if fut is None or fut.exception() is not None:
+        return _failed_section(fut, ms, src)
+    data = fut.result()
+    if data is None or data == [] or data == {}:
+        return Section(Status.EMPTY, source=src, latency_ms=ms)
+    try:
         return Section(Status.OK, data=data, source=src, latency_ms=ms)
+    except CardDataError as exc:
+        log.warning("source %s answered data a card cannot hold: %s", src, exc)
+        return Section(
+            Status.UNAVAILABLE,
+            source=src,
+            reason=Reason.of(SOURCE_BAD_DATA, source=src or "", what=str(exc)),
+            latency_ms=ms,
+        )

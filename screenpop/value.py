@@ -35,7 +35,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from screenpop.card import Section, Status
-from screenpop.credit import to_decimal
+from screenpop.money import to_decimal
 
 if TYPE_CHECKING:
     from screenpop.config.schema import ValueConfig
@@ -260,8 +260,8 @@ def render_toml(
 def main(argv: Sequence[str] | None = None) -> int:
     """Print a ``[value]`` table computed from the configured sales source."""
     from screenpop.config.loader import ConfigError, load_config
-    from screenpop.engine import build_sources
     from screenpop.sources.base import SourceError
+    from screenpop.sources.registry import build_all as build_sources
 
     parser = argparse.ArgumentParser(
         prog="python -m screenpop.value",

@@ -88,11 +88,11 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEventLoop
     from PySide6.QtWidgets import QWidget
 
-    from screenpop.bridges.base import Health, HealthState
     from screenpop.config.loader import load_config
     from screenpop.engine import Engine
     from screenpop.events import CallState
     from screenpop.frontend import CallInfo, CallRecord
+    from screenpop.health import Health, HealthState
     from screenpop.phone import normalise
     from screenpop.ui.app import application
     from screenpop.ui.formatting import Formats

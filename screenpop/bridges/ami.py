@@ -33,10 +33,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import AmiBridge as AmiConfig
 from screenpop.events import MAX_NAME, CallEvent, CallState, EventError, event_from_mapping
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

@@ -28,11 +28,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.framing import NetstringDecoder, encode_netstring
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import BaresipBridge as BaresipConfig
 from screenpop.events import MAX_NAME, CallEvent, CallState, EventError, event_from_mapping
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

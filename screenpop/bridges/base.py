@@ -11,38 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Awaitable, Callable, Protocol, runtime_checkable
 
 from screenpop.events import CallEvent
+from screenpop.health import Backoff, Health, HealthState
 
 log = logging.getLogger(__name__)
-
-#: Longest wait between two reconnection attempts (DESIGN: ≤ 5 s).
-MAX_BACKOFF_S = 5.0
-FIRST_BACKOFF_S = 0.2
-
-
-class HealthState(StrEnum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    LISTENING = "listening"
-    RETRYING = "retrying"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class Health:
-    state: HealthState
-    detail: str = ""
-    since: float = field(default_factory=time.time)
-
-    @property
-    def good(self) -> bool:
-        return self.state in (HealthState.CONNECTED, HealthState.LISTENING)
-
 
 EventSink = Callable[[CallEvent], None]
 HealthSink = Callable[[str, Health], None]
@@ -64,23 +38,6 @@ class Dialer(Protocol):
     """A bridge that can place a call (call back from the recent-calls list)."""
 
     async def dial(self, number: str) -> None: ...
-
-
-class Backoff:
-    """Capped exponential back-off: 0.2, 0.4, 0.8 ... 5 s, reset on success."""
-
-    def __init__(self, first: float = FIRST_BACKOFF_S, cap: float = MAX_BACKOFF_S) -> None:
-        self.first = first
-        self.cap = cap
-        self.delay = first
-
-    def reset(self) -> None:
-        self.delay = self.first
-
-    def next(self) -> float:
-        delay = self.delay
-        self.delay = min(self.cap, self.delay * 2)
-        return delay
 
 
 async def reconnecting(

@@ -14,11 +14,12 @@ import asyncio
 import logging
 import secrets
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState
+from screenpop.bridges.base import EventSink, HealthSink
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import DemoBridge
 from screenpop.demo.scenario import DemoCall
 from screenpop.events import CallEvent, CallState
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

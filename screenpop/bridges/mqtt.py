@@ -24,10 +24,11 @@ from urllib.parse import urlsplit
 
 import aiomqtt
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.contract import decode_event
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import MqttBridge as MqttConfig
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

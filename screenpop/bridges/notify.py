@@ -22,10 +22,11 @@ import socket
 from pathlib import Path
 from typing import Any
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState
+from screenpop.bridges.base import EventSink, HealthSink
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import NotifyBridge as NotifyConfig
 from screenpop.events import CallEvent, CallState, EventError, event_from_mapping
+from screenpop.health import Health, HealthState
 from screenpop.notify_client import USE_UNIX, socket_path
 from screenpop.phone import mask
 

@@ -20,11 +20,12 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.contract import decode_event
 from screenpop.bridges.framing import make_decoder
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import TcpJsonBridge as TcpJsonConfig
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

@@ -35,10 +35,11 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from screenpop.bridges.base import EventSink, Health, HealthSink, HealthState, reconnecting
+from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import WebhookBridge as WebhookConfig
 from screenpop.events import CallEvent, EventError, UnknownEvent, parse_event_json
+from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import URL, make_url
 
 from screenpop.config.schema import JournalConfig
-from screenpop.frontend import CallRecord
+from screenpop.journal.records import CallRecord
 
 # One wording for driver errors across the app (never the statement or its
 # bound values) and the advice that goes with it: the SQL sources' own.

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from sqlalchemy import Connection
 
-from screenpop.frontend import CallRecord
+from screenpop.journal.records import CallRecord
 from screenpop.journal.store import Journal
 
 if TYPE_CHECKING:

@@ -34,9 +34,9 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from screenpop.bridges.base import Backoff, Health, HealthState
 from screenpop.config.schema import JournalConfig
 from screenpop.config.secrets import SecretError
+from screenpop.health import Backoff, Health, HealthState
 from screenpop.journal.central import (
     UPSERT,
     CentralError,

@@ -50,8 +50,8 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from screenpop.card import Card
 from screenpop.events import CallEvent, CallState
-from screenpop.frontend import CallRecord
 from screenpop.journal.models import SCHEMA_HEAD, Base, Call, CallEventRow
+from screenpop.journal.records import CallRecord
 from screenpop.phone import PhoneNumber
 
 #: How long a statement waits for a lock held by another connection or process.
@@ -71,7 +71,25 @@ _ALEMBIC_LOCK = threading.Lock()
 
 
 class JournalError(Exception):
-    """The journal cannot be opened or written; the message says why and where."""
+    """The journal cannot be opened or written; the message says why and where.
+
+    ``transient`` is true when the same write may succeed later (a full disk,
+    an I/O error, a lock held too long, a damaged file being repaired): the
+    writer keeps such writes and retries them. False means the write itself
+    is wrong (an unknown call) and retrying cannot help.
+    """
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        super().__init__(message)
+        self.transient = transient
+
+
+def _transient(exc: SQLAlchemyError) -> bool:
+    """Whether a failed write may succeed later: the disk or the file, not the write."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+        return False
+    return isinstance(orig, sqlite3.OperationalError | sqlite3.DatabaseError) or orig is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +361,7 @@ class Journal:
             with self._writer.begin() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise JournalError(f"journal write failed: {exc}") from exc
+            raise JournalError(f"journal write failed: {exc}", transient=_transient(exc)) from exc
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:

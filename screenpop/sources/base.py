@@ -8,15 +8,30 @@ hanging query does not keep a pool thread or a server connection busy.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, Self, runtime_checkable
 
 from screenpop.card import Match
+from screenpop.reasons import Reason
 
 
 class SourceError(Exception):
-    """A source could not answer; the message is shown to agents and IT."""
+    """A source could not answer; the message is shown to agents and IT.
+
+    ``reason`` is the same said as a code (``SourceError.because``) so that the
+    pop can word it in the agent's language; without one the message is shown
+    as it is (a driver's own words).
+    """
+
+    reason: Reason | None = None
+
+    @classmethod
+    def because(cls, reason: Reason) -> Self:
+        error = cls(reason.text)
+        error.reason = reason
+        return error
 
 
 class SourceTimeout(SourceError):
@@ -46,6 +61,25 @@ class CheckResult:
 
 Params = Mapping[str, str]
 
+#: Sections whose data is a list of rows (every row kept), not one record.
+LIST_SECTIONS = frozenset({"purchases", "cases"})
+
+
+def deadline_after(timeout_s: float, now: float | None = None) -> float:
+    """The monotonic time a call started now must be answered by."""
+    return (time.monotonic() if now is None else now) + timeout_s
+
+
+def stop_margin(timeout_s: float) -> float:
+    """How long before the lookup's deadline a source stops its own work.
+
+    The lookup stops waiting exactly at the deadline; a source that stops
+    its server-side work this much earlier reports its own, precise reason
+    ("stopped on the server") in time for the card, instead of being
+    abandoned. 10 % of the budget, at most 50 ms.
+    """
+    return min(0.05, timeout_s * 0.1)
+
 
 @runtime_checkable
 class Source(Protocol):
@@ -56,17 +90,21 @@ class Source(Protocol):
     @property
     def can_identify(self) -> bool: ...
 
-    def identify(self, params: Params) -> list[Match]:
-        """Customers whose phone (or ``account``) matches; raise SourceError."""
+    def identify(self, params: Params, deadline: float | None = None) -> list[Match]:
+        """Customers whose phone (or ``account``) matches; raise SourceError.
 
-    def fetch(self, params: Params) -> Any:
+        ``deadline`` (``time.monotonic()``; None: ``timeout_s`` from now) is
+        for the whole answer, every statement or request included.
+        """
+
+    def fetch(self, params: Params, deadline: float | None = None) -> Any:
         """This source's section data for ``params['customer_id']``.
 
         ``None`` or an empty list/dict means the source knows nothing (status
         ``empty``); raise ``SourceTimeout``/``SourceError`` otherwise.
         """
 
-    def owned(self, params: Params) -> list[str]:
+    def owned(self, params: Params, deadline: float | None = None) -> list[str]:
         """Products the customer already has (sales sources; else empty)."""
 
     def history(self) -> Iterator[HistoryRow]:

@@ -37,7 +37,15 @@ from requests.auth import HTTPBasicAuth
 
 from screenpop.card import Match
 from screenpop.config.schema import RestSource as RestSourceConfig
-from screenpop.sources.base import CheckResult, HistoryRow, Params, SourceError, SourceTimeout
+from screenpop.sources.base import (
+    LIST_SECTIONS,
+    CheckResult,
+    HistoryRow,
+    Params,
+    SourceError,
+    SourceTimeout,
+    deadline_after,
+)
 from screenpop.sources.numbers import keep_match, unique, with_derived
 from screenpop.sources.sql import jsonable
 
@@ -129,11 +137,12 @@ class RestSource:
             f"{self.name} did not answer within {self.cfg.timeout_ms} ms (connection closed)"
         )
 
-    def get(self, template: str, params: Params) -> Any:
+    def get(self, template: str, params: Params, deadline: float | None = None) -> Any:
         """GET the expanded template under the deadline; the parsed JSON, or
         ``None`` for a 404 when ``not_found = "empty"``."""
         url = self.expand(template, with_derived(params))
-        deadline = time.monotonic() + self.timeout_s
+        if deadline is None:
+            deadline = deadline_after(self.timeout_s)
         attempt = 0
         while True:
             remaining = deadline - time.monotonic()
@@ -255,7 +264,7 @@ class RestSource:
     def can_identify(self) -> bool:
         return self.cfg.identify is not None or self.cfg.identify_account is not None
 
-    def identify(self, params: Params) -> list[Match]:
+    def identify(self, params: Params, deadline: float | None = None) -> list[Match]:
         template: str | None = None
         if params.get("account") and self.cfg.identify_account:
             template = self.cfg.identify_account
@@ -266,7 +275,7 @@ class RestSource:
         derived = with_derived(params)
         if any(not derived.get(n) for n in _FIELD.findall(template)):
             return []  # a value the template needs is missing: never ask with a blank
-        doc = self.get(template, params)
+        doc = self.get(template, params, deadline)
         fields = dict(self.cfg.identify_fields)
         for key in (self.cfg.match_phone, self.cfg.match_country):
             if key:
@@ -287,18 +296,18 @@ class RestSource:
             out.append(Match(str(row["customer_id"]), name, (self.name,), extra))
         return unique(out)
 
-    def fetch(self, params: Params) -> Any:
+    def fetch(self, params: Params, deadline: float | None = None) -> Any:
         if self.cfg.query is None:
             return None
-        doc = self.get(self.cfg.query, params)
+        doc = self.get(self.cfg.query, params, deadline)
         if doc is None:
             return None
         items = [self._mapped(i, self.cfg.fields) for i in self._items(doc, self.cfg.items)]
-        if self.section == "purchases":
+        if self.section in LIST_SECTIONS:
             return items
         return items[0] if items else None
 
-    def owned(self, params: Params) -> list[str]:
+    def owned(self, params: Params, deadline: float | None = None) -> list[str]:
         return []
 
     def history(self) -> Iterator[HistoryRow]:

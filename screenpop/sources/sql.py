@@ -33,7 +33,15 @@ from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
 from screenpop.config.schema import SqlSource as SqlSourceConfig
-from screenpop.sources.base import CheckResult, HistoryRow, Params, SourceError, SourceTimeout
+from screenpop.sources.base import (
+    LIST_SECTIONS,
+    CheckResult,
+    HistoryRow,
+    Params,
+    SourceError,
+    SourceTimeout,
+    deadline_after,
+)
 from screenpop.sources.numbers import keep_match, unique, with_derived
 
 log = logging.getLogger(__name__)
@@ -241,7 +249,13 @@ class SqlSource:
         )
 
     def _run(
-        self, sql: str, params: Params, *, many: bool, limit: int = 1000
+        self,
+        sql: str,
+        params: Params,
+        *,
+        many: bool,
+        limit: int = 1000,
+        deadline: float | None = None,
     ) -> list[dict[str, Any]]:
         names = set(_BIND.findall(sql))
         params = with_derived(params)
@@ -250,11 +264,14 @@ class SqlSource:
             raise SourceError(f"source {self.name}: no value for {', '.join(sorted(missing))}")
         bound = {k: params[k] for k in names}
         started = time.monotonic()
+        if deadline is None:
+            deadline = deadline_after(self.timeout_s, started)
         try:
             with self.engine.connect() as conn:
                 # The deadline is the source's whole answer: a cold connection
-                # (first call, after a pre-ping found it dead) spends from it.
-                budget = self.timeout_s - (time.monotonic() - started)
+                # (first call, after a pre-ping found it dead) and any earlier
+                # statement of the same answer (``key_query``) spend from it.
+                budget = deadline - time.monotonic()
                 if budget <= 0.01:
                     raise self._timeout()
                 statement = sql
@@ -268,18 +285,18 @@ class SqlSource:
                         result.close()
                 except DBAPIError as exc:
                     if self.backend != "sqlite" and not self._clean_timeout(
-                        exc, time.monotonic() - started
+                        exc, time.monotonic() >= deadline - 0.05 * self.timeout_s
                     ):
                         # Whatever state the failure left the server session
                         # in, this connection is not handed to the next lookup.
                         conn.invalidate()
                     raise
-                if self.backend != "sqlite" and time.monotonic() - started >= self.timeout_s:
+                if self.backend != "sqlite" and time.monotonic() >= deadline:
                     # Late is as good as lost: the card has moved on, and an
                     # interrupted MariaDB SLEEP() returns instead of raising.
                     raise self._timeout()
         except DBAPIError as exc:
-            if self._clean_timeout(exc, time.monotonic() - started):
+            if self._clean_timeout(exc, time.monotonic() >= deadline - 0.05 * self.timeout_s):
                 raise self._timeout() from None
             raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
         except SQLAlchemyError as exc:
@@ -287,16 +304,12 @@ class SqlSource:
         rename = self.cfg.rename
         return [{rename.get(k, k): jsonable(v) for k, v in row.items()} for row in rows]
 
-    def _clean_timeout(self, exc: DBAPIError, elapsed: float) -> bool:
+    def _clean_timeout(self, exc: DBAPIError, at_deadline: bool) -> bool:
         """The server stopped the statement at our deadline (connection still good)."""
         described = _describe(exc).lower()
         if any(m in described for m in _TIMEOUT_MARKERS):
             return True
-        return (
-            exc.connection_invalidated is False
-            and elapsed >= self.timeout_s * 0.95
-            and "timeout" in described
-        )
+        return exc.connection_invalidated is False and at_deadline and "timeout" in described
 
     # --------------------------------------------------------- the protocol --
 
@@ -304,12 +317,14 @@ class SqlSource:
     def can_identify(self) -> bool:
         return self.cfg.identify is not None or self.cfg.identify_account is not None
 
-    def identify(self, params: Params) -> list[Match]:
+    def identify(self, params: Params, deadline: float | None = None) -> list[Match]:
         rows: list[dict[str, Any]] = []
         if params.get("account") and self.cfg.identify_account:
-            rows = self._run(self.cfg.identify_account, params, many=True, limit=50)
+            rows = self._run(
+                self.cfg.identify_account, params, many=True, limit=50, deadline=deadline
+            )
         elif self.cfg.identify and (params.get("e164") or params.get("digits")):
-            rows = self._run(self.cfg.identify, params, many=True, limit=50)
+            rows = self._run(self.cfg.identify, params, many=True, limit=50, deadline=deadline)
         out = []
         hidden = {"customer_id", "name", self.cfg.match_phone, self.cfg.match_country}
         for row in rows:
@@ -323,35 +338,39 @@ class SqlSource:
             )
         return unique(out)
 
-    def _keyed(self, params: Params) -> Params | None:
+    def _keyed(self, params: Params, deadline: float) -> Params | None:
         """``params`` plus this database's own ``:key`` (None: no such customer here)."""
         if self.cfg.key_query is None:
             return params
-        rows = self._run(self.cfg.key_query, params, many=False)
+        rows = self._run(self.cfg.key_query, params, many=False, deadline=deadline)
         value = next(iter(rows[0].values())) if rows and rows[0] else None
         if value is None:
             return None
         return {**params, "key": str(value)}
 
-    def fetch(self, params: Params) -> Any:
+    def fetch(self, params: Params, deadline: float | None = None) -> Any:
         if self.cfg.query is None:
             return None
-        keyed = self._keyed(params)
+        if deadline is None:
+            deadline = deadline_after(self.timeout_s)
+        keyed = self._keyed(params, deadline)
         if keyed is None:
             return None
         params = keyed
-        if self.section == "purchases":
-            return self._run(self.cfg.query, params, many=True, limit=200)
-        rows = self._run(self.cfg.query, params, many=False)
+        if self.section in LIST_SECTIONS:
+            return self._run(self.cfg.query, params, many=True, limit=200, deadline=deadline)
+        rows = self._run(self.cfg.query, params, many=False, deadline=deadline)
         return rows[0] if rows else None
 
-    def owned(self, params: Params) -> list[str]:
+    def owned(self, params: Params, deadline: float | None = None) -> list[str]:
         if self.cfg.owned is None:
             return []
-        keyed = self._keyed(params)
+        if deadline is None:
+            deadline = deadline_after(self.timeout_s)
+        keyed = self._keyed(params, deadline)
         if keyed is None:
             return []
-        rows = self._run(self.cfg.owned, keyed, many=True, limit=100_000)
+        rows = self._run(self.cfg.owned, keyed, many=True, limit=100_000, deadline=deadline)
         return [str(next(iter(r.values()))) for r in rows if r]
 
     def history(self) -> Iterator[HistoryRow]:

@@ -14,10 +14,10 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from screenpop.bridges.base import Health
 from screenpop.card import Card
 from screenpop.config.schema import Config
 from screenpop.frontend import AgentCore, CallRecord
+from screenpop.health import Health
 from screenpop.ui.formatting import Formats
 from screenpop.ui.jobs import Jobs
 from screenpop.ui.pop import PopWindow

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_currency, format_decimal
 from PySide6.QtCore import QLocale
+
+from screenpop.money import to_decimal
 
 log = logging.getLogger(__name__)
 
@@ -42,17 +43,6 @@ def resolve_locale(name: str) -> Locale:
         except (UnknownLocaleError, ValueError):
             log.warning("unknown locale %r; falling back to %s", candidate, FALLBACK_LOCALE)
     return Locale.parse(FALLBACK_LOCALE)
-
-
-def to_decimal(value: Any) -> Decimal | None:
-    """A source's number (int, float, Decimal or numeric text) as Decimal, else None."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip())
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() else None
 
 
 def to_datetime(value: Any) -> dt.datetime | dt.date | None:

@@ -8,6 +8,8 @@ header stays visible when the pop shrinks at the end of a call.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -194,7 +196,7 @@ class PopHeader(QFrame):
         self.results.hide()
         self.results.clear()
 
-    def _fill_picker(self, matches: list[Match], chosen: Match | None) -> None:
+    def _fill_picker(self, matches: Sequence[Match], chosen: Match | None) -> None:
         self.picker.blockSignals(True)
         self.picker.clear()
         count = len(matches)

@@ -295,7 +295,7 @@ class PopWindow(QWidget):
         before = card_currency(self.sections)
         self.sections[name] = section
         if self.card is not None:
-            self.card.sections[name] = section
+            self.card = self.card.with_section(name, section)
         if card_currency(self.sections) != before:
             self._render_all()  # amounts shown before the currency was known
         else:

@@ -13,7 +13,7 @@ reasons written in config) is shown as delivered.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screenpop.ui.formatting import Formats, to_decimal
+from screenpop.money import to_decimal
+from screenpop.ui.formatting import Formats
 from screenpop.ui.widgets import Stat, label
 
 #: Purchases shown in the pop; the rest is one line ("and 4 more").
@@ -83,10 +84,15 @@ def section_title(name: str) -> str:
     return titles.get(name, name.replace("_", " "))
 
 
+def _rows(data: Any) -> bool:
+    """Whether section data is a list of rows (a card holds them as a tuple)."""
+    return isinstance(data, Sequence) and not isinstance(data, str)
+
+
 def _term_list(values: Any) -> list[tuple[str, str]]:
     """``allowed``/``refused`` as (term, reason): strings or {term, reason} objects."""
     out: list[tuple[str, str]] = []
-    if not isinstance(values, list):
+    if not _rows(values):
         return out
     for value in values:
         if isinstance(value, Mapping):
@@ -172,7 +178,7 @@ class SectionViews(QObject):
 
     def purchases(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
         """A compact, read-only table of the latest lines, newest first as delivered."""
-        rows = [r for r in data if isinstance(r, Mapping)] if isinstance(data, list) else []
+        rows = [r for r in data if isinstance(r, Mapping)] if _rows(data) else []
         shown = rows[:MAX_PURCHASE_ROWS]
         headers = [
             self.tr("Date"),
@@ -226,7 +232,7 @@ class SectionViews(QObject):
 
     def cross_sells(self, data: Any, fmt: Formats, currency: str | None) -> QWidget:
         """Each suggestion with the reason an agent can say aloud."""
-        items = [i for i in data if isinstance(i, Mapping)] if isinstance(data, list) else []
+        items = [i for i in data if isinstance(i, Mapping)] if _rows(data) else []
         column = QVBoxLayout()
         column.setSpacing(8)
         for item in items:

@@ -26,10 +26,10 @@ from collections import deque
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from screenpop.bridges.base import Health
 from screenpop.card import Card, Section
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo
+from screenpop.health import Health
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ class QtPopListener(QObject):
     ``card_complete``         ``card_completed(call_id, Card)``
     ``call_state``            ``state_changed(call_id, CallState, elsewhere)``
     ``bridge_health``         ``health_changed(name, Health)``
+    ``journal_health``        ``journal_health_changed(name, Health)``
     ========================  ======================================
     """
 
@@ -58,6 +59,7 @@ class QtPopListener(QObject):
     card_completed = Signal(str, object)
     state_changed = Signal(str, object, bool)
     health_changed = Signal(str, object)
+    journal_health_changed = Signal(str, object)
     #: Internal: the queue went from empty to not empty (emitted by workers).
     _wake = Signal()
 
@@ -117,3 +119,6 @@ class QtPopListener(QObject):
 
     def bridge_health(self, name: str, health: Health) -> None:
         self._emit("health_changed", name, health)
+
+    def journal_health(self, name: str, health: Health) -> None:
+        self._emit("journal_health_changed", name, health)

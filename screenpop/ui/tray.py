@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QVBoxLayout, QWidget
 
-from screenpop.bridges.base import Health, HealthState
+from screenpop.health import Health, HealthState
 from screenpop.ui.formatting import Formats
 from screenpop.ui.recent import RecentCallsView
 from screenpop.ui.resources import icon

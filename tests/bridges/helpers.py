@@ -15,9 +15,10 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, TypeVar
 
-from screenpop.bridges.base import Bridge, Health, HealthState
+from screenpop.bridges.base import Bridge
 from screenpop.bridges.registry import BridgeContext
 from screenpop.events import CallEvent, CallState
+from screenpop.health import Health, HealthState
 from tests.peers import port_open
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

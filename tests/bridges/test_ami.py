@@ -24,9 +24,9 @@ from screenpop.bridges.ami import (
     encode_action,
     parse_packet,
 )
-from screenpop.bridges.base import HealthState
 from screenpop.config.schema import AmiBridge as AmiConfig
 from screenpop.events import CallEvent, CallState
+from screenpop.health import HealthState
 from tests.bridges.helpers import FIXTURES, ctx, run, running
 from tests.peers import free_port
 

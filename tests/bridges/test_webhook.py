@@ -13,7 +13,6 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screenpop.bridges.base import HealthState
 from screenpop.bridges.webhook import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -23,6 +22,7 @@ from screenpop.bridges.webhook import (
 )
 from screenpop.config.schema import WebhookBridge as WebhookConfig
 from screenpop.events import CallState
+from screenpop.health import HealthState
 from tests.bridges.helpers import ctx, run, running
 from tests.peers import free_port
 

@@ -14,10 +14,11 @@ import pytest
 from screenpop.card import Match, Section, Status
 from screenpop.config.loader import load_config
 from screenpop.credit import Policy
-from screenpop.engine import build_sources
+from screenpop.derived import credit_terms
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
 from screenpop.sources.base import CheckResult, HistoryRow, Params, SourceError
+from screenpop.sources.registry import build_all as build_sources
 from tests import sampledb
 from tests.credit.conftest import POLICY_TOML
 
@@ -46,17 +47,17 @@ class GatedSource:
     def can_identify(self) -> bool:
         return False
 
-    def identify(self, params: Params) -> list[Match]:
+    def identify(self, params: Params, deadline: float | None = None) -> list[Match]:
         return []
 
-    def fetch(self, params: Params) -> Any:
+    def fetch(self, params: Params, deadline: float | None = None) -> Any:
         if not self.gate.wait(self.timeout_s + 1):
             return None
         if self.error:
             raise SourceError(self.error)
         return self.data
 
-    def owned(self, params: Params) -> list[str]:
+    def owned(self, params: Params, deadline: float | None = None) -> list[str]:
         return []
 
     def history(self) -> Iterator[HistoryRow]:
@@ -80,7 +81,7 @@ def run(
     path.write_text(POLICY_TOML, encoding="utf-8")
     cfg = load_config(path, environ={})
     assert cfg.credit is not None
-    lk = Lookup(sources, pool, credit_policy=Policy.from_config(cfg.credit))
+    lk = Lookup(sources, pool, derived=[credit_terms(Policy.from_config(cfg.credit))])
     seen: list[tuple[str, Section]] = []
 
     def on_section(name: str, section: Section) -> None:
@@ -173,7 +174,7 @@ def sample_lookup(tmp_path: Path, pool: ThreadPoolExecutor, **kw: Any) -> Lookup
     cfg_file.write_text(sampledb.config_text(paths, extra=POLICY_TOML, **kw), encoding="utf-8")
     cfg = load_config(cfg_file, environ={})
     assert cfg.credit is not None
-    return Lookup(build_sources(cfg), pool, credit_policy=Policy.from_config(cfg.credit))
+    return Lookup(build_sources(cfg), pool, derived=[credit_terms(Policy.from_config(cfg.credit))])
 
 
 def test_real_sources_apply_the_policy(tmp_path: Path, pool: ThreadPoolExecutor) -> None:

@@ -9,12 +9,13 @@ from collections import defaultdict
 import pytest
 
 from screenpop.bridges import registry
-from screenpop.bridges.base import Bridge, Health, HealthState
+from screenpop.bridges.base import Bridge
 from screenpop.bridges.demo import DemoBridgeImpl
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import DemoBridge
 from screenpop.demo.scenario import DemoCall
 from screenpop.events import CallEvent, CallState
+from screenpop.health import Health, HealthState
 
 CALLS = (
     DemoCall("+441914980140", "Mia Martin", "known", ("12748",), answer=True),

@@ -22,12 +22,12 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from screenpop.bridges.base import Backoff, HealthState
 from screenpop.card import Card, Section
 from screenpop.config.schema import JournalConfig
 from screenpop.config.secrets import resolve
 from screenpop.events import CallEvent, CallState
 from screenpop.frontend import CallInfo
+from screenpop.health import Backoff, HealthState
 from screenpop.journal import Journal
 from screenpop.journal.central import iter_central
 from screenpop.journal.export import record_to_row

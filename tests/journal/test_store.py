@@ -139,8 +139,8 @@ def test_record_card_unknown_customer_and_odd_data(journal: Journal) -> None:
     record(journal, "c8", CallState.RINGING, 100.0)
     card = make_card(customer=None)
     # Sources may hand over driver types (Decimal, date); the snapshot must not fail on them.
-    card.sections["balance"] = Section(
-        Status.OK, data={"balance": Decimal("1.50"), "on": date(2026, 1, 2)}
+    card = card.with_section(
+        "balance", Section(Status.OK, data={"balance": Decimal("1.50"), "on": date(2026, 1, 2)})
     )
     journal.record_card("c8", card, 3.0)
     rec = journal.get("c8")
@@ -148,7 +148,7 @@ def test_record_card_unknown_customer_and_odd_data(journal: Journal) -> None:
     assert (rec.customer_id, rec.customer_name, rec.matches) == (None, None, 0)
     snap = journal.card_json("c8")
     assert snap is not None
-    assert snap["sections"]["balance"]["data"] == {"balance": "1.50", "on": "2026-01-02"}
+    assert snap["sections"]["balance"]["data"] == {"balance": 1.5, "on": "2026-01-02"}
 
 
 def test_record_card_before_any_event_keeps_it(journal: Journal) -> None:

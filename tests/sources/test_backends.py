@@ -18,10 +18,10 @@ from sqlalchemy import text
 
 from screenpop.card import Card, Status
 from screenpop.config.loader import load_config
-from screenpop.engine import build_sources
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
 from screenpop.sources.base import Source
+from screenpop.sources.registry import build_all as build_sources
 from tests.sources import backends
 from tests.sources.conftest import Db, RestServer
 
@@ -238,12 +238,12 @@ def test_injection_through_every_caller_value_changes_nothing(
         # As the caller number, as received (normalise keeps only digits).
         card = lk.lookup(normalise(bad, "GB"), use_cache=False)
         assert card.customer is None
-        assert card.matches == []
+        assert card.matches == ()
         # As IVR attached data and as a name typed into the search box (the
         # engine searches names/accounts through identify_account).
         card = lk.lookup(normalise("", "GB"), {"account": bad}, use_cache=False)
         assert card.customer is None
-        assert card.matches == []
+        assert card.matches == ()
         # Straight into the source, bypassing normalisation, as every parameter.
         for source in lk.sources:
             raw = {"e164": bad, "national": bad, "digits": bad, "account": "", "customer_id": bad}

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from screenpop.bridges.base import HealthState
 from screenpop.card import Status
 from screenpop.config.loader import load_config
 from screenpop.engine import Engine
+from screenpop.health import HealthState
 from screenpop.phone import normalise
 from tests.sources import backends
 
@@ -55,8 +55,7 @@ def engine(two_departments: Path) -> Iterator[Engine]:
     yield eng
     for s in eng.sources:
         s.close()
-    eng.lookup_pool.shutdown()
-    eng.source_pool.shutdown()
+    eng.stop()
 
 
 def test_differently_keyed_source_merges_and_fetches_by_its_key(engine: Engine) -> None:
@@ -92,8 +91,8 @@ def test_breaker_state_is_source_health(engine: Engine, two_departments: Path) -
 
 def test_ivr_account_identifies_directly(tmp_path: Path) -> None:
     """An account the caller keyed into the IVR picks one of two customers sharing a line."""
-    from screenpop.engine import build_sources
     from screenpop.lookup import Lookup
+    from screenpop.sources.registry import build_all as build_sources
 
     path = tmp_path / "c.toml"
     path.write_text(backends.sqlite_config(tmp_path / "db"), encoding="utf-8")

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 
-from screenpop.bridges.base import Health, HealthState
 from screenpop.card import Card, Match, Section, Status
 from screenpop.config.schema import Config
 from screenpop.frontend import CallInfo, CallRecord, PopListener
+from screenpop.health import Health, HealthState
 from screenpop.phone import normalise
 
 # The offscreen platform cannot raise windows or pass size hints to a window

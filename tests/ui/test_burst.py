@@ -52,8 +52,7 @@ def test_a_burst_keeps_the_first_ringing_call_and_queues_the_rest(
         for i in range(CALLS):
             call_id = f"c{i}"
             listener.call_ringing(call_info(call_id, name=f"Caller {i}"))
-            card = customer_card()
-            card.sections["balance"] = balance_of(100 + i)
+            card = customer_card().with_section("balance", balance_of(100 + i))
             listener.identified(call_id, card, ("balance",))
             listener.section_ready(call_id, "balance", card.sections["balance"])
             listener.card_complete(call_id, card)
@@ -146,8 +145,7 @@ def test_sections_repeated_by_the_core_are_not_rebuilt(
         return changed
 
     monkeypatch.setattr(SectionBox, "set_section", counting)
-    card = customer_card()
-    card.sections["balance"] = BALANCE
+    card = customer_card().with_section("balance", BALANCE)
 
     def painted() -> bool:
         return not pop.boxes["balance"].is_busy and not pop.render_pending()

@@ -102,8 +102,7 @@ def test_complete_card_ends_busy_sections_that_never_answered(qtbot: Any, pop_pa
     pop = controller.pop
     listener.call_ringing(call_info())
     listener.identified("c1", customer_card(), ("balance", "credit"))
-    card = customer_card()
-    card.sections["balance"] = BALANCE
+    card = customer_card().with_section("balance", BALANCE)
     listener.card_complete("c1", card)
     qtbot.waitUntil(lambda: not pop.boxes["credit"].is_busy)
     assert pop.boxes["credit"].status.text() == "Unavailable: no answer"

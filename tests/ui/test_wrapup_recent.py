@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from screenpop.bridges.base import Health, HealthState
 from screenpop.events import CallState
 from screenpop.frontend import CallRecord
+from screenpop.health import Health, HealthState
 from screenpop.ui.recent import RecentCallsModel
 from screenpop.ui.tray import health_lines, health_summary
 from tests.ui.conftest import BALANCE, FakeCore, call_info, customer_card
@@ -88,8 +88,7 @@ def test_recent_list_reopens_calls_back_and_wraps_up(
     qtbot: Any, core: FakeCore, pop_parts: Any
 ) -> None:
     controller, _ = pop_parts
-    card = customer_card()
-    card.sections["balance"] = BALANCE
+    card = customer_card().with_section("balance", BALANCE)
     core.cards["old-1"] = card
     core.records = [record("old-1", disposition="follow-up"), record("old-2", e164=None, number="")]
     controller.start()

@@ -16,10 +16,11 @@ from screenpop.config.loader import ConfigError, load_config
 from screenpop.config.schema import ValueConfig, ValueTier
 from screenpop.credit import Policy
 from screenpop.demo.build import AS_OF, DemoSet, build_demo
-from screenpop.engine import build_sources
+from screenpop.derived import credit_terms, value_tier
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
 from screenpop.sources.base import HistoryRow
+from screenpop.sources.registry import build_all as build_sources
 from screenpop.value import main, profile_data, profile_section, revenues, thresholds
 
 CFG = ValueConfig(
@@ -219,8 +220,7 @@ def test_demo_lookup_shows_value_and_credit(demo: DemoSet, pool: ThreadPoolExecu
     lk = Lookup(
         build_sources(cfg),
         pool,
-        credit_policy=Policy.from_config(cfg.credit),
-        value_config=cfg.value,
+        derived=[credit_terms(Policy.from_config(cfg.credit)), value_tier(cfg.value)],
     )
     card = lk.lookup(normalise("anonymous", "GB"), {"account": "12748"})
     profile = card.sections["profile"]

@@ -1,0 +1,265 @@
+"""The runtime room: threads, pools, start and stop, and health.
+
+Threads, as DESIGN.md lays them out:
+
+* one asyncio loop in its own thread runs every bridge (network I/O);
+* a bounded pool runs lookups, a second one the sources' blocking calls (kept
+  apart so a burst of rings can never starve the sources it waits on);
+* one journal writer thread keeps writes ordered and off everyone's path,
+  and keeps them while the journal cannot write (``JournalWriter``);
+* the central journal's replicator, when configured, on its own thread.
+
+A failure in one part is contained there: a bridge that crashes is restarted
+and reported in health; a journal that cannot write is retried and reported.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import sys
+import threading
+from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from screenpop.bridges import registry as bridge_registry
+from screenpop.bridges.base import Bridge, EventSink
+from screenpop.bridges.notify import NotifyBridge, claim
+from screenpop.config.schema import Config
+from screenpop.config.schema import NotifyBridge as NotifyConfig
+from screenpop.config.secrets import resolve
+from screenpop.engine.assembly import derived_sections
+from screenpop.engine.listener import GuardedListener
+from screenpop.health import Health, HealthState
+from screenpop.journal import Journal
+from screenpop.journal.replicate import Replicator
+from screenpop.journal.writer import JournalWriter
+from screenpop.lookup import Lookup
+from screenpop.notify_client import default_runtime_dir
+from screenpop.paths import default_journal_path
+from screenpop.sources.base import Source
+from screenpop.sources.registry import build_all
+
+log = logging.getLogger(__name__)
+
+#: Worker threads. Lookups mostly wait on sources; sources mostly wait on
+#: servers. On a 2-core desk every runnable worker also contends for the GIL
+#: and the CPU the GUI thread needs during a burst of rings: how many, and at
+#: which priority, is chosen by ``benchmarks/burst.py``.
+LOOKUP_WORKERS = 8
+SOURCE_WORKERS = 16
+#: Added to the workers' nice value (POSIX): 0 = the GUI thread's priority.
+WORKER_NICE = 0
+
+
+class Runtime:
+    """Owns every thread and long-lived resource of a running core."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        journal_path: Path | None = None,
+        runtime_dir: Path | None = None,
+        demo_calls: tuple[Any, ...] = (),
+        lookup_workers: int = LOOKUP_WORKERS,
+        source_workers: int = SOURCE_WORKERS,
+        worker_nice: int = WORKER_NICE,
+    ) -> None:
+        self.config = config
+        self.journal_path = journal_path or (
+            Path(config.journal.local) if config.journal.local else default_journal_path()
+        )
+        self.runtime_dir = runtime_dir or default_runtime_dir()
+        self.demo_calls = demo_calls
+        self.lookup_pool = ThreadPoolExecutor(
+            lookup_workers, thread_name_prefix="lookup", initializer=_nice, initargs=(worker_nice,)
+        )
+        self.source_pool = ThreadPoolExecutor(
+            source_workers, thread_name_prefix="source", initializer=_nice, initargs=(worker_nice,)
+        )
+        self.sources: list[Source] = []
+        self.lookup: Lookup | None = None
+        self.journal: Journal | None = None
+        self.writer: JournalWriter | None = None
+        #: Pushes the journal's outbox to ``[journal] central`` (None: local only).
+        self.replicator: Replicator | None = None
+        self.listener = GuardedListener()
+        self.bridges: list[Bridge] = []
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: threading.Thread | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._health: dict[str, Health] = {}
+        self._lock = threading.Lock()
+        self._stopped = threading.Event()
+
+    # --------------------------------------------------------------- open --
+
+    def open_journal(self) -> None:
+        """The local journal and its writer (raises ``JournalError`` when unusable)."""
+        if self.journal is None:
+            self.journal = Journal(self.journal_path)
+            self.writer = JournalWriter(
+                self.journal, on_health=self._journal_health, on_written=self._wake_replicator
+            )
+
+    def open_lookup(self) -> Lookup:
+        """Sources, derived sections and the lookup (once)."""
+        if self.lookup is None:
+            self.sources = build_all(self.config)
+            self.lookup = Lookup(
+                self.sources, self.source_pool, derived=derived_sections(self.config)
+            )
+        return self.lookup
+
+    def start_replication(self) -> None:
+        if self.config.journal.central and self.journal is not None:
+            self.replicator = Replicator(
+                self.journal, self.config.journal, self.config.agent.extension, resolve
+            )
+            self.replicator.start()
+
+    def claim_instance(self) -> socket.socket:
+        """The single-instance lock (the notify socket); ``AlreadyRunning`` when
+        another instance of this user runs."""
+        return claim(self.runtime_dir)
+
+    def start_bridges(self, on_event: EventSink, notify_sock: socket.socket) -> None:
+        """Build the bridges (the notify bridge on the claimed socket), run their loop."""
+        ctx = bridge_registry.BridgeContext(
+            extension=self.config.agent.extension,
+            secret=resolve,
+            runtime_dir=str(self.runtime_dir),
+            demo_calls=self.demo_calls,
+        )
+        notify_cfg = next((b for b in self.config.bridge if b.kind == "notify"), None)
+        self.bridges = [NotifyBridge(notify_cfg or NotifyConfig(kind="notify"), ctx, notify_sock)]
+        for cfg in self.config.bridge:
+            if cfg.kind == "notify":
+                continue
+            try:
+                self.bridges.append(bridge_registry.create(cfg, ctx))
+            except Exception as exc:
+                log.error("bridge %s unusable: %s", cfg.label, exc)
+                self.set_bridge_health(cfg.label, Health(HealthState.FAILED, str(exc)))
+        ready = threading.Event()
+        self._loop_thread = threading.Thread(
+            target=self._run_loop, args=(ready, on_event), name="bridges", daemon=True
+        )
+        self._loop_thread.start()
+        ready.wait(5.0)
+
+    def _run_loop(self, ready: threading.Event, on_event: EventSink) -> None:
+        loop = asyncio.new_event_loop()
+        self.loop = loop
+        asyncio.set_event_loop(loop)
+        for bridge in self.bridges:
+            self._tasks.append(loop.create_task(self._supervise(bridge, on_event)))
+        loop.call_soon(ready.set)
+        try:
+            loop.run_forever()
+        finally:
+            for task in self._tasks:
+                task.cancel()
+            loop.run_until_complete(asyncio.gather(*self._tasks, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()
+
+    async def _supervise(self, bridge: Bridge, on_event: EventSink) -> None:
+        """Restart a bridge that crashed (a bug, not I/O: those it handles itself)."""
+        while True:
+            try:
+                self.set_bridge_health(bridge.name, Health(HealthState.CONNECTING))
+                await bridge.run(on_event, self.set_bridge_health)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.exception("bridge %s crashed; restarting", bridge.name)
+                self.set_bridge_health(
+                    bridge.name, Health(HealthState.FAILED, f"crashed: {exc!r}")
+                )
+                await asyncio.sleep(5.0)
+
+    def run_coroutine(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> bool:
+        """Schedule a coroutine on the bridges' loop; False when it is not running."""
+        loop = self.loop
+        if loop is None or not loop.is_running():
+            return False
+        asyncio.run_coroutine_threadsafe(make(), loop)
+        return True
+
+    # ------------------------------------------------------------- health --
+
+    def set_bridge_health(self, name: str, health: Health) -> None:
+        # Logged here, not by a front end, so the GUI's log tells IT the same
+        # story as headless: every change of state, with its reason.
+        with self._lock:
+            before = self._health.get(name)
+            self._health[name] = health
+        if before is None or (before.state, before.detail) != (health.state, health.detail):
+            log.info("bridge %s: %s %s", name, health.state, health.detail)
+        self.listener.bridge_health(name, health)
+
+    def bridge_healths(self) -> dict[str, Health]:
+        with self._lock:
+            return dict(self._health)
+
+    def source_healths(self) -> dict[str, Health]:
+        if self.lookup is None:
+            return {}
+        return {name: b.health() for name, b in self.lookup.breakers.items()}
+
+    def journal_healths(self) -> dict[str, Health]:
+        out: dict[str, Health] = {}
+        if self.writer is not None:
+            out["journal"] = self.writer.health()
+        if self.replicator is not None:
+            out["central journal"] = self.replicator.status().health
+        return out
+
+    def _journal_health(self, health: Health) -> None:
+        log.info("journal: %s %s", health.state, health.detail)
+        self.listener.journal_health("journal", health)
+
+    def _wake_replicator(self) -> None:
+        if self.replicator is not None:
+            self.replicator.wake()
+
+    # --------------------------------------------------------------- stop --
+
+    def stop(self) -> None:
+        """Stop bridges, write what was accepted, release sources (idempotent)."""
+        if self._stopped.is_set():
+            return
+        self._stopped.set()
+        if self.loop is not None and self.loop.is_running():
+            self.loop.call_soon_threadsafe(self.loop.stop)
+        if self._loop_thread is not None:
+            self._loop_thread.join(5.0)
+        self.lookup_pool.shutdown(wait=False, cancel_futures=True)
+        self.source_pool.shutdown(wait=False, cancel_futures=True)
+        if self.writer is not None:
+            self.writer.stop()  # every accepted event reaches the journal, if it can
+        if self.replicator is not None:
+            self.replicator.stop()  # pushes what it can in 2 s; the rest waits in the outbox
+        for source in self.sources:
+            with contextlib.suppress(Exception):
+                source.close()
+        if self.journal is not None:
+            self.journal.close()
+
+
+def _nice(increment: int) -> None:
+    """Let a worker thread yield the CPU to the GUI thread on a busy desk.
+
+    Linux keeps a nice value per thread (its TID); elsewhere this is a no-op.
+    """
+    if increment and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), increment)
