@@ -235,7 +235,15 @@ class Lookup:
                 failed.append(SourceFailure(name, section.error or "", section.reason))
                 log.warning("identify via %s failed: %s", name, section.error)
                 return
-            for m in fut.result():
+            result = fut.result()
+            if not isinstance(result, list | tuple) or not all(
+                isinstance(m, Match) for m in result
+            ):
+                reason = Reason.of(SOURCE_INTERNAL, source=name, error="not a list of matches")
+                failed.append(SourceFailure(name, reason.text, reason))
+                log.error("identify via %s answered %r, not matches", name, type(result))
+                return
+            for m in result:
                 prev = found.get(m.customer_id)
                 if prev is None:
                     found[m.customer_id] = m

@@ -87,12 +87,13 @@ class JournalWriter:
                 return future
             if len(self._queue) >= self.capacity:
                 self._refused += 1
-                log.error(
-                    "journal: %d writes waiting, refusing %s (%d refused so far)",
-                    len(self._queue),
-                    write.what,
-                    self._refused,
-                )
+                if self._refused == 1 or self._refused % 1000 == 0:
+                    log.error(
+                        "journal: %d writes waiting, refusing %s (%d refused so far)",
+                        len(self._queue),
+                        write.what,
+                        self._refused,
+                    )
                 future.set_exception(
                     JournalError(f"the journal cannot write and already holds {self.capacity}")
                 )
