@@ -64,7 +64,8 @@ def test_a_model_fault_has_its_own_breaker(sources: list[Any], pool: ThreadPoolE
     assert lk.derived_breakers["cross_sells"].state == "open"
     assert model.calls == 3  # the fourth pop did not call the broken model
     last = card.sections["cross_sells"]
-    assert last.reason is not None and last.reason.code == "source.failing"
+    assert last.reason is not None
+    assert last.reason.code == "source.failing"
 
 
 def test_a_derived_section_runs_when_its_inputs_are_in(
@@ -108,6 +109,7 @@ def test_a_section_a_card_cannot_hold_says_why(
     card = lk.lookup(normalise(NUMBER, "GB"))
     section = card.sections["balance"]
     assert section.status is Status.UNAVAILABLE
-    assert section.reason is not None and section.reason.code == "source.bad_data"
+    assert section.reason is not None
+    assert section.reason.code == "source.bad_data"
     assert "data.balance is not a finite number" in (section.error or "")
     assert card.sections["purchases"].status is Status.OK
