@@ -118,10 +118,10 @@ def test_connect_mode_reconnects_after_corrupt_stream() -> None:
 # ------------------------------------------------------------- real kamailio --
 
 
-def _bridge(kam: KamailioPeer) -> TcpJsonBridge:
+def _bridge(kam: KamailioPeer, extension: str = "agent") -> TcpJsonBridge:
     cfg = TcpJsonConfig(kind="tcp-json", port=kam.evapi_port, framing="netstring",
                         mode="connect")
-    return TcpJsonBridge(cfg, ctx())
+    return TcpJsonBridge(cfg, ctx(extension))
 
 
 @pytest.mark.peer("kamailio")
@@ -158,12 +158,15 @@ def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
                 assert col.events[1].call_id == ring.call_id
         finally:
             phone.stop()
-        # now an auto-answering phone: ringing, answered (by agent), ended
+        # now an auto-answering phone: ringing, answered (by agent), ended; a second
+        # desk (extension 1001) on the same evapi hears the call and keeps none of it
         auto = BaresipPeer(tmp_path / "baresip-auto", answermode="auto")
         await auto.start()
         try:
-            async with running(_bridge(kam)) as col:
+            async with running(_bridge(kam)) as col, \
+                    running(_bridge(kam, extension="1001")) as other:
                 await col.healthy()
+                await other.healthy()
                 await sipp("uac_answered.xml", auto.sip_target, cwd=tmp_path,
                            extra=["-rsa", f"127.0.0.1:{kam.sip_port}"],
                            caller="02079460000", display="Alice", pause_ms=200,
@@ -171,6 +174,8 @@ def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
                 await col.until(lambda: col.states() == [R, A, E], 5, "ringing, answered, ended")
                 assert col.events[1].agent == "agent"
                 assert len({e.call_id for e in col.events}) == 1
+                assert col.events[2].called == "agent"  # the snippet names the line on BYE too
+                assert other.events == []
         finally:
             auto.stop()
             kam.stop()
