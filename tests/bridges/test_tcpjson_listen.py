@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -26,8 +28,9 @@ from tests.bridges.e2e import Headless, env_with_secrets, write_config
 from tests.bridges.helpers import SqliteReplayGuard, ctx, run, running
 from tests.bridges.os_user import other_user as need_other_user
 from tests.bridges.os_user import run_as_other
+from tests.bridges.peers_bridges import REPO
 from tests.bridges.test_tcpjson import SECRET, SECRETS, event, framed, listen_cfg, until_closed
-from tests.peers import free_port
+from tests.peers import free_port, need_program
 
 R = CallState.RINGING
 
@@ -326,3 +329,27 @@ def test_second_os_user_cannot_pop_a_call_through_the_listener(tmp_path: Path) -
         assert f"uid:{other_uid}" in app.stderr()  # refused and named by its OS user
 
     run(body(), timeout=90)
+
+
+def test_the_documented_shell_pusher_pops_a_ring() -> None:
+    """The bash block of installers/bridges/README.md, run as written (port and secret set)."""
+    need_program("bash")
+    need_program("openssl")
+    text = (REPO / "installers" / "bridges" / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("### Pushers that dial screenpop"):]
+    script = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    port = free_port()
+    script = script.replace("/dev/tcp/127.0.0.1/8448", f"/dev/tcp/127.0.0.1/{port}")
+
+    async def body() -> None:
+        async with running(bridge(port, framing="lines", extension="1001")) as col:
+            await col.healthy()
+            done = await asyncio.to_thread(
+                subprocess.run, ["bash", "-e", "-c", script], capture_output=True, text=True,
+                timeout=20, env={**os.environ, "SECRET": SECRET})
+            assert done.returncode == 0, done.stderr
+            assert json.loads(done.stdout) == {"authenticated": True}
+            await col.until(lambda: len(col.events) == 1, 5, "the pushed ring")
+            assert col.events[0].call_id == "1-8371@pbx"
+
+    run(body())
