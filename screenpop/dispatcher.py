@@ -50,7 +50,7 @@ class Track:
 _TERMINAL = (CallState.ENDED, CallState.MISSED)
 
 #: What a durable record knows of a call id: its last state, or None if it never saw it.
-Known = Callable[[str], "CallState | None"]
+Known = Callable[[str], CallState | None]
 
 
 class Dispatcher:
