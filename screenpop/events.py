@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any, Mapping
+from urllib.parse import unquote
 
 #: Hard caps that keep absurd input out of the journal and the UI.
 MAX_EVENT_BYTES = 64 * 1024
@@ -167,3 +169,50 @@ def parse_event_json(data: bytes | str, bridge: str) -> CallEvent:
     except (ValueError, RecursionError) as exc:
         raise EventError(f"not valid JSON: {str(exc)[:80]}") from None
     return event_from_mapping(obj, bridge)
+
+
+#: Asterisk's per-channel suffix ("PJSIP/1001-0000002a", "SIP/agent-00000001").
+_CHANNEL_SUFFIX = re.compile(r"-[0-9a-f]{8}$")
+
+
+def line_user(text: str) -> str:
+    """The bare extension or user a telephony side means by ``text``, lower-cased.
+
+    Telephony sides name one line in many forms: ``1001``, ``sip:1001@pbx;user=phone``,
+    ``"Ann" <sips:1001@pbx>``, ``tel:1001``, ``PJSIP/1001-0000002a``,
+    ``Local/1001@from-queue-00000001;1``. All of these are ``1001``; comparing
+    the bare forms is how an event's ``called`` or ``agent`` is matched with
+    ``agent.extension`` without a per-PBX rule in the dispatcher.
+    """
+    value = text.strip()
+    if "<" in value and ">" in value.split("<", 1)[1]:
+        value = value.split("<", 1)[1].split(">", 1)[0]
+    low = value.lower()
+    for scheme in ("sips:", "sip:", "tel:"):
+        if low.startswith(scheme):
+            value = value[len(scheme) :]
+            break
+    channel = "/" in value and not value.startswith("/")
+    if channel:  # TECH/resource: the technology names no line
+        value = value.split("/", 1)[1]
+    value = value.split("@", 1)[0].split(";", 1)[0]
+    value = unquote(value).strip().lower()
+    if channel:
+        value = _CHANNEL_SUFFIX.sub("", value)
+    return value
+
+
+def same_line(a: str, b: str) -> bool:
+    """Whether two names of a line (see ``line_user``) mean the same one."""
+    left = line_user(a)
+    return bool(left) and left == line_user(b)
+
+
+def for_desk(event: CallEvent, extension: str) -> bool:
+    """Whether ``event`` is a call to this desk: its ``called`` is unset or is ``extension``.
+
+    An event naming another agent's line is that agent's call (a PBX that
+    fans out to every desk, a misdirected webhook): it must neither pop nor
+    be journaled here.
+    """
+    return not event.called.strip() or same_line(event.called, extension)

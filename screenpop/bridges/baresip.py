@@ -13,6 +13,10 @@ baresip_events.txt for real captures). What matters for a pop:
   ``\\\\``); they are undone here so the agent reads ``Zoë "Z" O\\Brien``.
 - ctrl_tcp serves one client at a time: a second client replaces the first.
   Commands (``dial`` for call back) therefore go over this same connection.
+- Whose call it is: baresip is the desk's own softphone, so every call it
+  reports rang this desk, on whichever of its accounts. ``called`` is that
+  account's user (which line rang) and is not compared with the extension,
+  unlike the contract bridges whose far side names the line (``contract``).
 """
 
 from __future__ import annotations

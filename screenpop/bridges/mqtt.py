@@ -91,6 +91,7 @@ class MqttBridge:
         self.port = url.port or (8883 if self.tls else 1883)
         self.topic = topic_for(cfg.topic, ctx.extension)
         self.client_id = cfg.client_id or default_client_id(ctx.extension)
+        self.extension = ctx.extension
         self._resolve = ctx.secret
 
     def _client(self) -> aiomqtt.Client:
@@ -127,7 +128,7 @@ class MqttBridge:
                         log.warning("mqtt %s: non-binary payload on %s dropped", self.name,
                                     message.topic)
                         continue
-                    event = decode_event(bytes(payload), self.name, "mqtt")
+                    event = decode_event(bytes(payload), self.name, "mqtt", self.extension)
                     if event is not None:
                         emit(event)
             raise ConnectionError("broker connection ended")

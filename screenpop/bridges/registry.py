@@ -10,7 +10,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
-from screenpop.bridges.base import Bridge, SecretResolver
+from screenpop.bridges.base import Bridge, ReplayGuard, SecretResolver
 
 MODULES: dict[str, str] = {
     "demo": "screenpop.bridges.demo",
@@ -33,6 +33,9 @@ class BridgeContext:
     runtime_dir: str = ""
     #: Demo bridge only: the demo's scripted calls.
     demo_calls: tuple[Any, ...] = ()
+    #: Durable memory of accepted signed messages (webhook, tcp-json auth), so a
+    #: replay is refused after a restart too; None = this run's memory only.
+    replay: ReplayGuard | None = None
 
 
 def create(cfg: Any, ctx: BridgeContext) -> Bridge:

@@ -10,7 +10,9 @@ reason, and emits nothing:
 
 ====  =====================================================================
 401   unsigned, malformed or wrong signature, stale or future timestamp
-409   the same signed request seen before (replay)
+409   the same signed request seen before (replay), also after a restart when
+      the journal's replay guard is wired in (``BridgeContext.replay``); or an
+      event whose ``called`` is another agent's line ("not this desk's call")
 413   body larger than ``max_body``
 415   not ``Content-Type: application/json``
 400   not a valid contract event (bad JSON, missing/invalid fields)
@@ -29,16 +31,22 @@ import hmac
 import logging
 import math
 import time
-from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from aiohttp import web
 
-from screenpop.bridges.base import EventSink, HealthSink, reconnecting
+from screenpop.bridges.base import (
+    EventSink,
+    HealthSink,
+    MemoryReplayGuard,
+    ReplayGuard,
+    first_seen,
+    reconnecting,
+)
 from screenpop.bridges.registry import BridgeContext
 from screenpop.config.schema import WebhookBridge as WebhookConfig
-from screenpop.events import CallEvent, EventError, UnknownEvent, parse_event_json
+from screenpop.events import CallEvent, EventError, UnknownEvent, for_desk, parse_event_json
 from screenpop.health import Health, HealthState
 
 log = logging.getLogger(__name__)
@@ -67,15 +75,29 @@ class Verdict:
 class WebhookVerifier:
     """Signature, freshness, replay, size, type and contract checks for one request."""
 
-    def __init__(self, secret: bytes, bridge: str, *, max_body: int, max_age_s: float) -> None:
+    def __init__(
+        self,
+        secret: bytes,
+        bridge: str,
+        *,
+        extension: str,
+        max_body: int,
+        max_age_s: float,
+        replay: ReplayGuard | None = None,
+    ) -> None:
         self._secret = secret
         self.bridge = bridge
+        self.extension = extension
         self.max_body = max_body
         self.max_age_s = max_age_s
-        self._seen: OrderedDict[str, float] = OrderedDict()
+        self._memory = MemoryReplayGuard(max_age_s, MAX_REMEMBERED)
+        self._replay = replay
 
     def check(self, headers: Mapping[str, str], body: bytes, now: float | None = None) -> Verdict:
-        """Decide on one request; never raises."""
+        """Decide on one request; never raises (a failing durable guard is logged).
+
+        It may write to disk (the durable replay guard): call it off the loop.
+        """
         now = time.time() if now is None else now
         if len(body) > self.max_body:
             return Verdict(413, f"body larger than {self.max_body} bytes")
@@ -98,26 +120,18 @@ class WebhookVerifier:
         if abs(now - ts) > self.max_age_s:
             window = f"{self.max_age_s:g} s"
             return Verdict(401, f"timestamp outside the {window} window (stale or future)")
-        self._forget_older_than(now - self.max_age_s)
-        key = expected[7:]
-        if key in self._seen:
+        if not first_seen(self._memory, self._replay, "webhook:" + expected[7:], ts, self.bridge):
             return Verdict(409, "replayed request")
-        self._seen[key] = ts
-        while len(self._seen) > MAX_REMEMBERED:
-            self._seen.popitem(last=False)
         try:
             event = parse_event_json(body, self.bridge)
         except UnknownEvent as exc:
             return Verdict(422, str(exc))
         except EventError as exc:
             return Verdict(400, str(exc))
+        if not for_desk(event, self.extension):
+            return Verdict(409, f"not this desk's call: called {event.called[:64]!r} is not "
+                                f"this agent's line {self.extension!r}")
         return Verdict(202, "accepted", event)
-
-    def _forget_older_than(self, cutoff: float) -> None:
-        # Remembered signatures older than the window can not pass the freshness check anyway.
-        stale = [k for k, ts in self._seen.items() if ts < cutoff]
-        for key in stale:
-            del self._seen[key]
 
 
 def _parse_timestamp(text: str) -> float | None:
@@ -157,6 +171,8 @@ class WebhookBridge:
         self.max_body = cfg.max_body
         self.max_age_s = float(cfg.max_age_s)
         self._resolve = ctx.secret
+        self.extension = ctx.extension
+        self._replay = ctx.replay
 
     async def run(self, emit: EventSink, health: HealthSink) -> None:
         if not self.secret_ref:
@@ -169,15 +185,16 @@ class WebhookBridge:
     async def _serve(self, emit: EventSink, health: HealthSink) -> None:
         assert self.secret_ref is not None
         secret = self._resolve(self.secret_ref).encode("utf-8")
-        verifier = WebhookVerifier(secret, self.name, max_body=self.max_body,
-                                   max_age_s=self.max_age_s)
+        verifier = WebhookVerifier(secret, self.name, extension=self.extension,
+                                   max_body=self.max_body, max_age_s=self.max_age_s,
+                                   replay=self._replay)
 
         async def events(request: web.Request) -> web.Response:
             if request.content_length is not None and request.content_length > self.max_body:
                 verdict = Verdict(413, f"body larger than {self.max_body} bytes")
             else:
                 body = await _read_capped(request, self.max_body + 1)
-                verdict = verifier.check(request.headers, body)
+                verdict = await asyncio.to_thread(verifier.check, request.headers, body)
             peer = request.remote or "?"
             if verdict.event is None:
                 log.warning("webhook %s: refused request from %s: %d %s", self.name, peer,

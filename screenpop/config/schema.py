@@ -144,6 +144,21 @@ class TcpJsonBridge(BridgeBase):
     framing: Literal["netstring", "lines"] = "netstring"
     #: connect = we dial the peer (kamailio evapi); listen = peers dial us.
     mode: Literal["connect", "listen"] = "connect"
+    # bridges helper: listen mode's shared secret (keyring); peers send an auth frame with it.
+    secret: str | None = None
+
+    # bridges helper: the secret is a keyring reference, and only listen mode uses it.
+    @field_validator("secret")
+    @classmethod
+    def _secret(cls, value: str | None) -> str | None:
+        return secret_ref(value, "secret")
+
+    @model_validator(mode="after")
+    def _secret_for_listen(self) -> TcpJsonBridge:
+        if self.secret and self.mode != "listen":
+            raise ValueError('secret is used by mode = "listen" only (a connect-mode bridge '
+                             "trusts the address it dials)")
+        return self
 
 
 class WebhookBridge(BridgeBase):

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sqlite3
 import subprocess
+import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any, AsyncIterator, TypeVar
 
-from screenpop.bridges.base import Bridge
+from screenpop.bridges.base import Bridge, ReplayGuard
 from screenpop.bridges.registry import BridgeContext
 from screenpop.events import CallEvent, CallState
 from screenpop.health import Health, HealthState
@@ -35,13 +37,38 @@ def run(coro: Coroutine[Any, Any, T], timeout: float = 60.0) -> T:
     return asyncio.run(bounded())
 
 
-def ctx(extension: str = "agent", secrets: dict[str, str] | None = None) -> BridgeContext:
+def ctx(extension: str = "agent", secrets: dict[str, str] | None = None,
+        replay: ReplayGuard | None = None) -> BridgeContext:
     table = secrets or {}
 
     def secret(ref: str) -> str:
         return table[ref.removeprefix("keyring:")]
 
-    return BridgeContext(extension=extension, secret=secret)
+    return BridgeContext(extension=extension, secret=secret, replay=replay)
+
+
+class SqliteReplayGuard:
+    """A ``ReplayGuard`` on a real SQLite file, as the journal's ``remember_event`` is.
+
+    The tests' tiny adapter: one table of keys; ``first_seen`` is an INSERT that
+    either adds the key or finds it there. A new instance on the same file is
+    what a restarted process sees.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.db.execute("CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, ts REAL)")
+        self.db.commit()
+        self._lock = threading.Lock()
+
+    def first_seen(self, key: str, ts: float) -> bool:
+        with self._lock:
+            cur = self.db.execute("INSERT OR IGNORE INTO seen VALUES (?, ?)", (key, ts))
+            self.db.commit()
+            return cur.rowcount == 1
+
+    def close(self) -> None:
+        self.db.close()
 
 
 class Collector:

@@ -171,6 +171,18 @@ def test_ringing_here_answered_by_another_agent_names_that_agent() -> None:
     assert [(e.state, e.agent) for e in theirs] == [(R, ""), (A, "778"), (E, "")]
 
 
+def test_call_ringing_only_another_agent_emits_nothing_here() -> None:
+    """Whose call it is, in AMI: the channels rung. 778's call is never 777's pop or row."""
+    only_778 = [b for b in _ringall_blocks() if not any("SIP/777" in ln for ln in b)]
+    assert track(packets(only_778), ("778",), ext="778")  # the capture does ring 778 ...
+    assert track(packets(only_778), ("777",), ext="777") == []  # ... and never 777
+    assert track(packets(only_778), ("SIP/777",), ext="777") == []
+    # the agent named as its channel or as a bare extension: same call, same events
+    mine = track(packets(_ringall_blocks()), ("SIP/777",), ext="777")
+    assert [e.state for e in mine] == [R, A]
+    assert {e.called for e in mine} == {"777"}
+
+
 def test_answered_elsewhere_before_we_learn_who_is_not_missed() -> None:
     # cause 26 on our leg first, the caller hangs up before we learn who answered
     blocks = _ringall_blocks()

@@ -71,6 +71,21 @@ def test_answered_event_names_this_agent_and_called_line() -> None:
     assert answered[0].called == "agent"
 
 
+def test_every_line_of_the_desks_own_softphone_is_this_desks_call() -> None:
+    """baresip is the agent's own phone: a second account on it rings this desk too.
+
+    ``called`` stays the account the call came in on (which line rang), so it
+    is not compared with the extension: the e2e tests ring "agent-auto" on the
+    phone of extension "agent", and it must pop.
+    """
+    mapper = BaresipEventMapper("baresip", "agent")
+    frames = [f.split(b":", 1)[1][:-1] for f in read_netstring_capture("baresip_events.txt", "A")]
+    second_line = frames[0].replace(b"sip:agent@", b"sip:agent-auto@")
+    assert second_line != frames[0]
+    events = mapper.feed_frame(second_line)
+    assert [(e.state, e.called) for e in events] == [(R, "agent-auto")]
+
+
 def test_close_of_unknown_call_and_duplicates_emit_nothing() -> None:
     mapper = BaresipEventMapper("baresip", "agent")
     frames = [f.split(b":", 1)[1][:-1] for f in read_netstring_capture("baresip_events.txt", "A")]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from screenpop.bridges.baresip import BaresipEventMapper
 from screenpop.bridges.contract import decode_event
 from screenpop.bridges.framing import LineDecoder, NetstringDecoder, encode_netstring
-from screenpop.events import CallEvent, EventError, parse_event_json
+from screenpop.events import CallEvent, EventError, line_user, parse_event_json
 
 
 def test_length_counts_utf8_bytes_not_characters() -> None:
@@ -110,11 +110,12 @@ def test_event_json_garbage_bytes_give_no_event(data: bytes) -> None:
                        _json_values, max_size=9))
 def test_event_json_structured_garbage_is_event_or_reason(obj: dict[str, object]) -> None:
     data = json.dumps(obj).encode()
-    event = decode_event(data, "fuzz", "fuzz")  # must not raise
+    event = decode_event(data, "fuzz", "fuzz", "agent")  # must not raise
     if event is not None:
         assert isinstance(event, CallEvent)
         assert obj["event"] == event.state.value
         assert event.call_id == obj["call_id"]
+        assert not event.called or line_user(event.called) == "agent"  # never another desk's
 
 
 @settings(max_examples=300)

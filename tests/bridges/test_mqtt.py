@@ -23,9 +23,9 @@ AGENT = ("agent-17", "agent-pass")
 SECRETS = {"screenpop/mqtt": AGENT[1]}
 
 
-def ring(call_id: str, kind: str = "ringing") -> bytes:
+def ring(call_id: str, kind: str = "ringing", called: str = "agent-17") -> bytes:
     return json.dumps({"event": kind, "call_id": call_id, "caller_number": "+441632960123",
-                       "called": "agent-17", "ts": time.time()}).encode()
+                       "called": called, "ts": time.time()}).encode()
 
 
 async def publish(port: int, topic: str, *payloads: bytes, auth: bool = True) -> None:
@@ -60,8 +60,8 @@ def test_machine_broker_delivers_to_agent_topic_and_drops_garbage() -> None:
     async def body() -> None:
         async with running(MqttBridge(cfg, ctx(extension=ext))) as col:
             await col.healthy()
-            await publish(1883, topic, b"\xff garbage", b'{"event":"ringing"}', ring("m1"),
-                          ring("m1", "missed"), auth=False)
+            await publish(1883, topic, b"\xff garbage", b'{"event":"ringing"}', ring("m1", called=ext),
+                          ring("m1", "missed", called=ext), auth=False)
             await col.until(lambda: len(col.events) == 2, 5, "two events")
             assert col.states() == [R, M]
             assert col.events[0].bridge == "mqtt"
@@ -82,9 +82,12 @@ def test_acl_password_from_keyring_and_own_topic_only(tmp_path: Path) -> None:
                 # the other agent's call first, then ours: in-order delivery means that if
                 # the ACL let the first through, it would arrive before the second
                 await publish(broker.port, "screenpop/agents/agent-18/calls", ring("not-mine"))
-                await publish(broker.port, "screenpop/agents/agent-17/calls", ring("mine"))
-                await col.until(lambda: len(col.events) >= 1, 5, "own call")
-                assert [e.call_id for e in col.events] == ["mine"]
+                # on our own topic, a call naming another agent's line is not ours either
+                await publish(broker.port, "screenpop/agents/agent-17/calls",
+                              ring("misrouted", called="sip:agent-18@pbx"), ring("mine"),
+                              ring("mine-uri", called="PJSIP/agent-17-0000002a"))
+                await col.until(lambda: len(col.events) >= 2, 5, "own calls")
+                assert [e.call_id for e in col.events] == ["mine", "mine-uri"]
         finally:
             broker.stop()
 

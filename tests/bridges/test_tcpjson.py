@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from screenpop.bridges.framing import encode_netstring
+from screenpop.bridges.tcpauth import auth_frame
 from screenpop.bridges.tcpjson import TcpJsonBridge
 from screenpop.config.schema import TcpJsonBridge as TcpJsonConfig
 from screenpop.events import CallState
@@ -26,23 +27,51 @@ def event(kind: str, call_id: str = "c1", **extra: object) -> bytes:
     return json.dumps(obj).encode()
 
 
+SECRET = "shared-with-the-pusher"
+SECRETS = {"screenpop/tcp-json": SECRET}
+
+
+def listen_cfg(port: int, framing: str = "netstring") -> TcpJsonConfig:
+    return TcpJsonConfig(kind="tcp-json", port=port, framing=framing, mode="listen",
+                         secret="keyring:screenpop/tcp-json")
+
+
+def framed(payload: bytes, framing: str = "netstring") -> bytes:
+    return encode_netstring(payload) if framing == "netstring" else payload + b"\n"
+
+
+async def until_closed(reader: asyncio.StreamReader, timeout: float = 5.0) -> bytes:
+    """Everything the server sends until it closes the connection (fails if it does not)."""
+    data = b""
+    try:
+        async with asyncio.timeout(timeout):
+            while chunk := await reader.read(4096):
+                data += chunk
+    except TimeoutError:
+        raise AssertionError(f"server kept the connection open for {timeout} s") from None
+    except ConnectionResetError:
+        pass
+    return data
+
+
 @pytest.mark.parametrize("framing", ["netstring", "lines"])
 def test_listen_mode_accepts_both_framings_and_drops_bad_frames(framing: str) -> None:
     port = free_port()
-    cfg = TcpJsonConfig(kind="tcp-json", port=port, framing=framing, mode="listen")
 
     def frame(payload: bytes) -> bytes:
-        return encode_netstring(payload) if framing == "netstring" else payload + b"\n"
+        return framed(payload, framing)
 
     async def body() -> None:
-        async with running(TcpJsonBridge(cfg, ctx())) as col:
+        async with running(TcpJsonBridge(listen_cfg(port, framing), ctx(secrets=SECRETS))) as col:
             await col.healthy()
-            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            reader, writer = await asyncio.open_connection("127.0.0.1", port)
             stream = b"".join([
+                frame(auth_frame(SECRET.encode())),
                 frame(event("ringing")),
                 frame(b"{not json"),
                 frame(event("transferred")),            # unknown event: ignored
                 frame(event("ringing", call_id="")),     # invalid: refused
+                frame(b""),                              # keep-alive
                 frame(event("answered", agent="agent")),
                 frame(event("ended")),
             ])
@@ -52,6 +81,7 @@ def test_listen_mode_accepts_both_framings_and_drops_bad_frames(framing: str) ->
             await col.until(lambda: len(col.events) == 3, 5, "three good events")
             assert col.states() == [R, A, E]
             assert col.events[1].agent == "agent"
+            assert b'"authenticated": true' in await reader.read(100)
             writer.close()
 
     run(body())
@@ -88,10 +118,10 @@ def test_connect_mode_reconnects_after_corrupt_stream() -> None:
 # ------------------------------------------------------------- real kamailio --
 
 
-def _bridge(kam: KamailioPeer) -> TcpJsonBridge:
+def _bridge(kam: KamailioPeer, extension: str = "agent") -> TcpJsonBridge:
     cfg = TcpJsonConfig(kind="tcp-json", port=kam.evapi_port, framing="netstring",
                         mode="connect")
-    return TcpJsonBridge(cfg, ctx())
+    return TcpJsonBridge(cfg, ctx(extension))
 
 
 @pytest.mark.peer("kamailio")
@@ -128,12 +158,15 @@ def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
                 assert col.events[1].call_id == ring.call_id
         finally:
             phone.stop()
-        # now an auto-answering phone: ringing, answered (by agent), ended
+        # now an auto-answering phone: ringing, answered (by agent), ended; a second
+        # desk (extension 1001) on the same evapi hears the call and keeps none of it
         auto = BaresipPeer(tmp_path / "baresip-auto", answermode="auto")
         await auto.start()
         try:
-            async with running(_bridge(kam)) as col:
+            async with running(_bridge(kam)) as col, \
+                    running(_bridge(kam, extension="1001")) as other:
                 await col.healthy()
+                await other.healthy()
                 await sipp("uac_answered.xml", auto.sip_target, cwd=tmp_path,
                            extra=["-rsa", f"127.0.0.1:{kam.sip_port}"],
                            caller="02079460000", display="Alice", pause_ms=200,
@@ -141,6 +174,8 @@ def test_kamailio_evapi_missed_answered_ended(tmp_path: Path) -> None:
                 await col.until(lambda: col.states() == [R, A, E], 5, "ringing, answered, ended")
                 assert col.events[1].agent == "agent"
                 assert len({e.call_id for e in col.events}) == 1
+                assert col.events[2].called == "agent"  # the snippet names the line on BYE too
+                assert other.events == []
         finally:
             auto.stop()
             kam.stop()

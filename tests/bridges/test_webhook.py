@@ -6,6 +6,7 @@ import asyncio
 import json
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from screenpop.bridges.base import ReplayGuard
 from screenpop.bridges.webhook import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
@@ -23,7 +25,7 @@ from screenpop.bridges.webhook import (
 from screenpop.config.schema import WebhookBridge as WebhookConfig
 from screenpop.events import CallState
 from screenpop.health import HealthState
-from tests.bridges.helpers import ctx, run, running
+from tests.bridges.helpers import SqliteReplayGuard, ctx, run, running
 from tests.peers import free_port
 
 SECRET = "s3cret-shared-with-the-pbx"
@@ -41,12 +43,14 @@ def signed(body: bytes, ts: float | None = None, secret: str = SECRET) -> dict[s
             SIGNATURE_HEADER: sign(secret.encode(), stamp, body)}
 
 
-def with_server(test: Callable[[str, Any], None], *, max_body: int = 16 * 1024) -> None:
+def with_server(test: Callable[[str, Any], None], *, max_body: int = 16 * 1024,
+                extension: str = "agent", replay: ReplayGuard | None = None,
+                port: int | None = None) -> None:
     """Run the bridge; call ``test(url, collector)`` in a thread (requests is blocking)."""
-    port = free_port()
+    port = port or free_port()
     cfg = WebhookConfig(kind="webhook", listen=f"127.0.0.1:{port}",
                         secret="keyring:screenpop/webhook", max_body=max_body)
-    bridge = WebhookBridge(cfg, ctx(secrets={"screenpop/webhook": SECRET}))
+    bridge = WebhookBridge(cfg, ctx(extension, {"screenpop/webhook": SECRET}, replay))
 
     async def body() -> None:
         async with running(bridge) as col:
@@ -122,6 +126,65 @@ def test_every_refusal_is_a_clear_4xx_and_emits_nothing() -> None:
     with_server(test)
 
 
+def test_event_for_another_agent_is_refused_and_emits_nothing() -> None:
+    """Agent 1001's desk: a signed ring for 2002 is not this desk's call (409, not popped)."""
+
+    def test(url: str, col: Any) -> None:
+        for n, called in enumerate(["2002", "sip:2002@pbx.example", "PJSIP/2002-0000002a"]):
+            data = body_of(call_id=f"theirs-{n}", called=called)
+            resp = requests.post(url, data=data, headers=signed(data), timeout=5)
+            assert resp.status_code == 409, resp.text
+            assert "not this desk's call" in resp.json()["error"]
+        assert col.events == []
+        # this desk's own line, in the forms PBXs write it, and a ring naming no line
+        for n, called in enumerate(["1001", "sip:1001@pbx.example", "PJSIP/1001-0000002a", ""]):
+            data = body_of(call_id=f"mine-{n}", called=called)
+            resp = requests.post(url, data=data, headers=signed(data), timeout=5)
+            assert resp.status_code == 202, resp.text
+        assert [e.call_id for e in col.events] == [f"mine-{n}" for n in range(4)]
+
+    with_server(test, extension="1001")
+
+
+def test_replay_after_a_restart_is_refused_by_the_durable_guard(tmp_path: Path) -> None:
+    """A signed ring accepted, the app restarted, the same request again: 409, no pop."""
+    data = body_of(call_id="ended-before-restart")
+    headers = signed(data)
+    port = free_port()
+    statuses: list[int] = []
+
+    def post(url: str, col: Any) -> None:
+        statuses.append(requests.post(url, data=data, headers=headers, timeout=5).status_code)
+        statuses.append(len(col.events))
+
+    for _run in range(2):  # two process lifetimes: only the SQLite file is shared
+        guard = SqliteReplayGuard(tmp_path / "journal.db")
+        try:
+            with_server(post, replay=guard, port=port)
+        finally:
+            guard.close()
+    assert statuses == [202, 1, 409, 0]
+    # without the durable guard the restarted bridge accepts the replay again
+    fresh: list[int] = []
+    with_server(lambda url, col: fresh.append(
+        requests.post(url, data=data, headers=headers, timeout=5).status_code))
+    assert fresh == [202]
+
+
+def test_a_failing_durable_guard_still_refuses_replays_within_the_run(tmp_path: Path) -> None:
+    guard = SqliteReplayGuard(tmp_path / "journal.db")
+    guard.close()  # every first_seen now raises
+
+    def test(url: str, col: Any) -> None:
+        data = body_of()
+        headers = signed(data)
+        assert requests.post(url, data=data, headers=headers, timeout=5).status_code == 202
+        assert requests.post(url, data=data, headers=headers, timeout=5).status_code == 409
+        assert len(col.events) == 1
+
+    with_server(test, replay=guard)
+
+
 def test_chunked_body_over_the_cap_is_refused() -> None:
     def test(url: str, col: Any) -> None:
         data = body_of(caller_name="y" * 3000)
@@ -170,7 +233,8 @@ _header_names = st.sampled_from(["Content-Type", TIMESTAMP_HEADER, SIGNATURE_HEA
 @given(st.dictionaries(_header_names, st.text(max_size=80), max_size=4), st.binary(max_size=600))
 def test_verifier_never_raises_and_never_accepts_unsigned(headers: dict[str, str],
                                                           data: bytes) -> None:
-    verifier = WebhookVerifier(SECRET.encode(), "fuzz", max_body=512, max_age_s=300)
+    verifier = WebhookVerifier(SECRET.encode(), "fuzz", extension="agent", max_body=512,
+                               max_age_s=300)
     verdict = verifier.check(headers, data)
     assert 400 <= verdict.status < 500
     assert verdict.event is None
@@ -179,7 +243,8 @@ def test_verifier_never_raises_and_never_accepts_unsigned(headers: dict[str, str
 @settings(max_examples=300)
 @given(st.binary(max_size=600))
 def test_verifier_signed_garbage_body_gives_no_event(data: bytes) -> None:
-    verifier = WebhookVerifier(SECRET.encode(), "fuzz", max_body=512, max_age_s=300)
+    verifier = WebhookVerifier(SECRET.encode(), "fuzz", extension="agent", max_body=512,
+                               max_age_s=300)
     verdict = verifier.check(signed(data), data)
     if verdict.event is not None:  # only a real contract event may pass
         obj = json.loads(data)
@@ -190,7 +255,7 @@ def test_verifier_signed_garbage_body_gives_no_event(data: bytes) -> None:
 
 @pytest.mark.parametrize("stamp", ["nan", "inf", "1e400", "-", "0x10", "12abc", "1" * 40])
 def test_verifier_odd_timestamps(stamp: str) -> None:
-    verifier = WebhookVerifier(b"k", "t", max_body=10_000, max_age_s=300)
+    verifier = WebhookVerifier(b"k", "t", extension="agent", max_body=10_000, max_age_s=300)
     data = body_of()
     headers = {"Content-Type": "application/json", TIMESTAMP_HEADER: stamp,
                SIGNATURE_HEADER: sign(b"k", stamp, data)}
