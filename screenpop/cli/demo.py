@@ -6,8 +6,9 @@ an agent cannot use the demo's file (which they can edit) to run what the
 machine forbids, and IT can turn the demo off (``[demo] enabled = false``,
 locked). What the demo keeps for itself: its calls are made up, so they are
 journaled in the demo's own folder and never replicated to the central
-journal, and it refuses to start where the locks replace the demo's own
-bridge or sources (it would no longer be the demo).
+journal; it rings only its own calls (no other bridge, so no listener); and it
+refuses to start where the locks replace the demo's own bridge or sources (it
+would no longer be the demo).
 """
 
 from __future__ import annotations
@@ -45,30 +46,41 @@ def _locked(config: Config, key: str) -> bool:
 
 
 def demo_config(demo: DemoSet, *, calls: int, interval: float | None) -> Config:
-    """The demo's file over the machine-wide layer; the demo bridge set to ``calls``."""
+    """The demo's file over the machine-wide layer; the demo bridge set to ``calls``.
+
+    The demo rings its own made-up calls and nothing else: a bridge added to
+    its file (a listener on 0.0.0.0, say) is refused, and so is a machine
+    whose locks replace the demo's bridge or sources. Its journal never
+    replicates, wherever ``journal.central`` was set.
+    """
     from screenpop.config.loader import read_toml
 
     config = load_config(demo.config, use_user_file=False)
-    own = read_toml(demo.config)
-    own_sources = {(s["name"], s["url"]) for s in own.get("source", [])}
-    got_sources = {(s.name, getattr(s, "url", None)) for s in config.source}
-    for key, intact in (
-        ("bridge", any(b.kind == "demo" for b in config.bridge)),
-        ("source", own_sources <= got_sources),
-    ):
-        if not intact:
+    if not any(b.kind == "demo" for b in config.bridge) or _locked(config, "bridge"):
+        raise ConfigError(
+            "bridge: locked by the machine-wide configuration; the demo needs its own demo "
+            "bridge and cannot run on this machine"
+        )
+    for i, b in enumerate(config.bridge):
+        if b.kind != "demo":
             raise ConfigError(
-                f"{key}: locked by the machine-wide configuration; the demo needs its own "
-                f"{key}s and cannot run on this machine"
+                f"{demo.config}: bridge[{i}]: the demo rings only its own calls; remove the "
+                f"{b.kind} bridge (use `screenpop run --config` for real calls)"
             )
+    own = read_toml(demo.config)
+    own_sources = {(s.get("name"), s.get("url")) for s in own.get("source", [])}
+    got_sources = {(s.name, getattr(s, "url", None)) for s in config.source}
+    if not own_sources <= got_sources:
+        raise ConfigError(
+            "source: locked by the machine-wide configuration; the demo needs its own "
+            "sources and cannot run on this machine"
+        )
     bridges = []
     for b in config.bridge:
-        if b.kind == "demo":
-            update: dict[str, Any] = {"calls": calls}
-            if interval is not None:
-                update["interval"] = interval
-            b = b.model_copy(update=update)
-        bridges.append(b)
+        update: dict[str, Any] = {"calls": calls}
+        if interval is not None:
+            update["interval"] = interval
+        bridges.append(b.model_copy(update=update))
     journal = config.journal.model_copy(update={"central": None, "password": None})
     return config.model_copy(update={"bridge": tuple(bridges), "journal": journal})
 
