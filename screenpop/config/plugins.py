@@ -71,7 +71,7 @@ class Registry:
 
     def __init__(self, family: str, modules: Mapping[str, str]) -> None:
         self.family = family
-        self.modules = dict(modules)
+        self.modules = modules  # the module-level MODULES itself: one list
 
     @property
     def kinds(self) -> tuple[str, ...]:
