@@ -29,7 +29,9 @@ SEAMS_DIR = Path(__file__).resolve().parent / "seams"
 
 @pytest.fixture(autouse=True)
 def _isolated_dirs(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Keep every test away from the developer's real config, data, sockets and IT's locks.
 
@@ -65,20 +67,33 @@ def _isolated_dirs(
     )
     # Subprocesses never reach the desk's keyring either; a test that gives one
     # a keyring sets its own backend (tests/bridges/file_keyring.py).
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    if request.node.get_closest_marker("real_keyring") is None:
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    else:
+        monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
 
 
 @pytest.fixture(autouse=True)
-def _isolated_keyring(request: pytest.FixtureRequest) -> Iterator[dict[tuple[str, str], str]]:
+def _isolated_keyring(
+    request: pytest.FixtureRequest, _isolated_dirs: None
+) -> Iterator[dict[tuple[str, str], str]]:
     """An in-memory keyring for every test, empty at its start.
 
-    A test marked ``real_keyring`` keeps the backend the session would pick.
+    A test marked ``real_keyring`` gets the backend the session would pick,
+    chosen afresh (keyring caches its first choice per process).
     """
-    if request.node.get_closest_marker("real_keyring") is not None:
-        yield {}
-        return
     import keyring
+    import keyring.core
     from keyring.backend import KeyringBackend
+
+    if request.node.get_closest_marker("real_keyring") is not None:
+        previous = keyring.get_keyring()
+        keyring.core.init_backend()
+        try:
+            yield {}
+        finally:
+            keyring.set_keyring(previous)
+        return
 
     store: dict[tuple[str, str], str] = {}
 
