@@ -1,66 +1,47 @@
 """``screenpop doctor``: check everything an installation depends on, in words
 an IT person can act on. Exit 1 when anything is wrong.
+
+Each bridge and source is checked by its own plugin (``check`` in its
+declaration module, through the registries): this module knows no kind.
 """
 
 from __future__ import annotations
 
-import socket
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import phonenumbers
 
+from screenpop.config.fields import secret_refs
+from screenpop.config.plugins import CheckContext
 from screenpop.config.schema import Config
 from screenpop.config.secrets import SecretError, backend_name, resolve
 from screenpop.phone import normalise
 
 
 def _secret_refs(config: Config) -> Iterator[tuple[str, str]]:
-    """(where, ref) for every keyring reference in the configuration."""
+    """(where, ref) for every keyring reference in the configuration, whatever the
+    plugin: fields declared ``SecretRef`` are found in every model, nested ones too."""
     for i, b in enumerate(config.bridge):
-        for key in ("secret", "password"):
-            ref = getattr(b, key, None)
-            if ref:
-                yield f"bridge[{i}] {b.label}.{key}", ref
+        for key, ref in secret_refs(b):
+            yield f"bridge[{i}] {b.label}.{key}", ref
     for s in config.source:
-        ref = getattr(s, "password", None)
-        if ref:
-            yield f"source {s.name}.password", ref
-    if config.journal.password:
-        yield "journal.password", config.journal.password
+        for key, ref in secret_refs(s):
+            yield f"source {s.name}.{key}", ref
+    for key, ref in secret_refs(config.journal):
+        yield f"journal.{key}", ref
 
 
-def _tcp(host: str, port: int, timeout: float = 2.0) -> tuple[bool, str]:
-    started = time.perf_counter()
-    try:
-        with socket.create_connection((host, port), timeout=timeout):
-            return (
-                True,
-                f"{host}:{port} reachable in {(time.perf_counter() - started) * 1000:.0f} ms",
-            )
-    except OSError as exc:
-        return False, f"cannot reach {host}:{port} ({exc.strerror or exc}); is the service running?"
-
-
-def _bridge_check(b: Any) -> tuple[bool, str]:
-    kind = b.kind
-    if kind in ("baresip", "ami") or (kind == "tcp-json" and b.mode == "connect"):
-        return _tcp(b.host, b.port)
-    if kind == "mqtt":
-        from urllib.parse import urlsplit
-
-        url = urlsplit(b.url)
-        return _tcp(
-            url.hostname or "127.0.0.1", url.port or (8883 if url.scheme == "mqtts" else 1883)
-        )
-    if kind == "webhook":
-        host = b.listen.rpartition(":")[0]
-        if host not in ("127.0.0.1", "localhost", "::1"):
-            return True, f"listens on {b.listen} (NOT loopback-only: check the firewall)"
-        return True, f"listens on {b.listen}"
-    return True, "local"
+def _sample(region: str) -> dict[str, str]:
+    """Bound parameters of the region's example number: what source checks look up."""
+    example = phonenumbers.example_number(region)
+    number = normalise(
+        phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164) if example else "",
+        region,
+    )
+    return dict(number.params(), account="", customer_id="")
 
 
 def _check_central(
@@ -149,27 +130,18 @@ def run_doctor(config: Config, out: TextIO) -> int:
         except SecretError as exc:
             report(False, f"secret {where}", str(exc))
 
-    from screenpop.sources.registry import build_all as build_sources
+    from screenpop.bridges import registry as bridges
+    from screenpop.sources import registry as sources
 
-    example = phonenumbers.example_number(config.agent.region)
-    sample_number = normalise(
-        phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164) if example else "",
-        config.agent.region,
+    ctx = CheckContext(
+        extension=config.agent.extension, secret=resolve, sample=_sample(config.agent.region)
     )
-    sample = dict(sample_number.params(), account="", customer_id="")
-    for source in build_sources(config):
-        result = source.check(sample)
-        timing = ", ".join(f"{k} {v:.0f} ms" for k, v in result.timings_ms.items())
-        report(
-            result.ok,
-            f"source {source.name} ({source.section})",
-            result.detail + (f" [{timing}]" if timing else ""),
-        )
-        source.close()
-
+    for s in config.source:
+        verdict = sources.check(s, ctx)
+        report(verdict.ok, f"source {s.name} ({s.section})", verdict.detail)
     for b in config.bridge:
-        ok, detail = _bridge_check(b)
-        report(ok, f"bridge {b.label} ({b.kind})", detail)
+        verdict = bridges.check(b, ctx)
+        report(verdict.ok, f"bridge {b.label} ({b.kind})", verdict.detail)
 
     if config.crosssell.model is not None:
         from screenpop.engine.assembly import load_suggester

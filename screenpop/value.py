@@ -12,21 +12,19 @@ card's profile section. The tier is RFM-ish, in that order of weight:
   customer one tier down, and the basis says so.
 
 Thresholds live in config, not in each workstation: they are computed once
-from the whole sales history (``python -m screenpop.value --config F`` prints
+from the whole sales history (``screenpop value tiers --config F`` prints
 the ``[value]`` table: revenue quantiles, top 5 % / 20 % / 50 % of customers
 by default) and reviewed like any other policy, so every agent sees the same
 tier for the same customer, start-up never scans the history, and a tier
 does not silently drift as the quantiles move. Re-run it when the business
 wants the bands refreshed.
 
-Pure functions; no Qt. ``main`` is the only part that does I/O.
+Pure functions; no Qt, no I/O (the command is in ``screenpop/cli/maintenance.py``).
 """
 
 from __future__ import annotations
 
-import argparse
 import math
-import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -255,55 +253,3 @@ def render_toml(
             f'label = "{label}"',
         ]
     return "\n".join(lines) + "\n"
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Print a ``[value]`` table computed from the configured sales source."""
-    from screenpop.config.loader import ConfigError, load_config
-    from screenpop.sources.base import SourceError
-    from screenpop.sources.registry import build_all as build_sources
-
-    parser = argparse.ArgumentParser(
-        prog="python -m screenpop.value",
-        description="Compute value-tier thresholds from the sales history and print [value].",
-    )
-    parser.add_argument("--config", type=str, default=None)
-    parser.add_argument("--currency", default="GBP", help="currency of the sales amounts")
-    parser.add_argument("--as-of", default="", help="'today' for recency (YYYY-MM-DD)")
-    parser.add_argument("--lapsed-days", type=int, default=365)
-    args = parser.parse_args(argv)
-    from pathlib import Path
-
-    try:
-        config = load_config(Path(args.config) if args.config else None)
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    sources = [s for s in build_sources(config) if s.section == "purchases"]
-    if not sources:
-        print("no sales source (section = 'purchases') configured", file=sys.stderr)
-        return 2
-    try:
-        by_customer = revenues(sources[0].history())
-        bands = thresholds(by_customer)
-    except (SourceError, ValueError) as exc:
-        print(f"cannot compute tiers: {exc}", file=sys.stderr)
-        return 1
-    finally:
-        for s in sources:
-            s.close()
-    print(
-        render_toml(
-            bands,
-            currency=args.currency,
-            customers=len(by_customer),
-            lapsed_days=args.lapsed_days,
-            as_of=args.as_of,
-        ),
-        end="",
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

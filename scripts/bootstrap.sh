@@ -1,19 +1,31 @@
 #!/usr/bin/env bash
-# Make this machine able to run screenpop and its tests, from a clean checkout.
-#   - Debian packages listed in scripts/apt/*.txt (Qt's libraries, Xvfb, and
-#     the real telephony peers the tests talk to)
-#   - the virtualenv .venv with screenpop and its dev dependencies
-#   - local services the tests use (PostgreSQL, MariaDB, Mosquitto), started
-#     when installed but not running
-# Idempotent and quiet when there is nothing to do.
+# Make this machine able to run screenpop (and its tests), from a clean checkout.
+#
+#   scripts/bootstrap.sh app    what the app needs: scripts/apt/app.txt and a
+#                               .venv with screenpop (scripts/demo uses this)
+#   scripts/bootstrap.sh test   also everything the tests drive for real
+#   (default)                   (scripts/apt/test-*.txt: Xvfb, baresip, kamailio,
+#                               sipp, PostgreSQL, MariaDB, Mosquitto, gnome-keyring,
+#                               trayer...), the dev tools in .venv, and the local
+#                               services the tests use, started when installed but
+#                               not running (not with SCREENPOP_SKIP_SERVICES=1)
+#
+# SCREENPOP_SKIP_APT=1 skips the Debian packages. Idempotent and quiet when
+# there is nothing to do; prints the virtualenv's path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 say() { printf 'bootstrap: %s\n' "$*" >&2; }
+MODE=${1:-test}
+case "$MODE" in
+  app) lists=(scripts/apt/app.txt) ;;
+  test) lists=(scripts/apt/app.txt scripts/apt/test-*.txt) ;;
+  *) say "usage: scripts/bootstrap.sh [app|test]"; exit 2 ;;
+esac
 
 # --- Debian packages ----------------------------------------------------------
 if command -v dpkg-query >/dev/null 2>&1 && [ "${SCREENPOP_SKIP_APT:-}" != 1 ]; then
-  want=$(grep -hv '^\s*#' scripts/apt/*.txt | awk 'NF{print $1}' | sort -u)
+  want=$(grep -hv '^\s*#' "${lists[@]}" | awk 'NF{print $1}' | sort -u)
   missing=()
   for pkg in $want; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
@@ -24,9 +36,11 @@ if command -v dpkg-query >/dev/null 2>&1 && [ "${SCREENPOP_SKIP_APT:-}" != 1 ]; 
     $SUDO apt-get update -qq >&2
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
     # kamailio/baresip/mosquitto packages may start system daemons: the tests run their own.
-    for svc in kamailio; do
-      pgrep -x "$svc" >/dev/null 2>&1 && $SUDO pkill -x "$svc" || true
-    done
+    if [ "$MODE" = test ]; then
+      for svc in kamailio; do
+        pgrep -x "$svc" >/dev/null 2>&1 && $SUDO pkill -x "$svc" || true
+      done
+    fi
   fi
 fi
 
@@ -36,12 +50,20 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   "$PY" -m venv .venv
 fi
-stamp=.venv/.screenpop-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  say "installing screenpop and its dependencies into .venv"
+# The test install (with the dev tools) serves the app too; not the other way round.
+fresh() { [ -f "$1" ] && [ ! pyproject.toml -nt "$1" ]; }
+test_stamp=.venv/.screenpop-installed
+app_stamp=.venv/.screenpop-installed-app
+if [ "$MODE" = test ] && ! fresh "$test_stamp"; then
+  say "installing screenpop, its dependencies and the dev tools into .venv"
   .venv/bin/python -m pip install -q --upgrade pip >&2
   .venv/bin/python -m pip install -q -e ".[dev]" >&2
-  touch "$stamp"
+  touch "$test_stamp"
+elif [ "$MODE" = app ] && ! fresh "$test_stamp" && ! fresh "$app_stamp"; then
+  say "installing screenpop and its dependencies into .venv"
+  .venv/bin/python -m pip install -q --upgrade pip >&2
+  .venv/bin/python -m pip install -q -e . >&2
+  touch "$app_stamp"
 fi
 
 # --- UI translations (owner: screenpop/ui) --------------------------------------
@@ -58,7 +80,7 @@ done
 # --- services the tests talk to -------------------------------------------------
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 wait_port() { for _ in $(seq 1 50); do port_open "$1" && return 0; sleep 0.2; done; return 1; }
-if [ "${SCREENPOP_SKIP_SERVICES:-}" != 1 ]; then
+if [ "$MODE" = test ] && [ "${SCREENPOP_SKIP_SERVICES:-}" != 1 ]; then
   if ! port_open 5432 && command -v pg_ctlcluster >/dev/null 2>&1; then
     say "starting PostgreSQL"
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -1)" main start >&2 || true

@@ -6,6 +6,7 @@ import json
 import os
 import queue
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -216,3 +217,40 @@ def test_headless_pops_and_journals_notified_calls(
     assert rows["call-1"]["pop_latency_ms"] > 0
     assert rows["call-2"]["state"] == "missed"
     assert rows["call-2"]["customer_id"] is None
+
+
+def test_text_card_says_when_identification_failed(tmp_path: Path) -> None:
+    """A broken identify is not an unknown caller, in the terminal card too."""
+    db = tmp_path / "erp.db"
+    sqlite3.connect(db).close()  # exists, but has no customers table
+    path = tmp_path / "broken.toml"
+    path.write_text(
+        f'[[source]]\nname = "accounting"\nkind = "sql"\nurl = "sqlite:///{db}"\n'
+        'section = "balance"\n'
+        'identify = "SELECT id AS customer_id, name FROM customers WHERE phone = :e164"\n',
+        encoding="utf-8",
+    )
+    res = screenpop("lookup", "+442079460958", "--config", str(path))
+    assert res.returncode == 0, res.stderr
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("Customer"))
+    assert line.startswith("Customer could not identify the caller: accounting: ")
+    assert "unknown caller" not in res.stdout
+
+
+def test_render_card_lists_every_failed_identifier() -> None:
+    from screenpop.cli.card_text import render_card
+
+    card = {
+        "number": {"received": "0207", "e164": "+44207", "valid": True},
+        "customer": None,
+        "matches": [],
+        "sections": {},
+        "latency_ms": {},
+        "identify_failed": [
+            {"source": "erp", "error": "timed out"},
+            {"source": "crm", "error": "401"},
+        ],
+    }
+    assert "Customer could not identify the caller: erp: timed out; crm: 401" in render_card(card)
+    del card["identify_failed"]
+    assert "Customer unknown caller" in render_card(card)

@@ -1,26 +1,36 @@
-"""Bridge plugins keyed by config ``kind``, imported only when configured.
+"""Bridge plugins by config ``kind``: the one list of them.
 
-Each plugin module exposes ``create(cfg, ctx) -> Bridge``. Lazy imports keep
-start-up fast and let a workstation without, say, MQTT never load aiomqtt.
+Each entry is a light declaration module (``screenpop/bridges/plugins``) with
+the kind's config model, its ``doctor`` check and a factory that imports the
+runtime module only when the kind is configured, so a workstation without
+MQTT never loads aiomqtt and one without a webhook never loads aiohttp.
+``screenpop.config.schema`` builds the ``[[bridge]]`` union from this list.
+
+Adding a kind: a declaration module beside the others (``PLUGIN = Plugin(...)``),
+a runtime module, and one line here.
 """
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from screenpop.bridges.base import Bridge, ReplayGuard, SecretResolver
+from screenpop.config.plugins import CheckContext, Registry, Verdict
+
+if TYPE_CHECKING:
+    from screenpop.bridges.base import Bridge, ReplayGuard, SecretResolver
 
 MODULES: dict[str, str] = {
-    "demo": "screenpop.bridges.demo",
-    "notify": "screenpop.bridges.notify",
-    "baresip": "screenpop.bridges.baresip",
-    "ami": "screenpop.bridges.ami",
-    "tcp-json": "screenpop.bridges.tcpjson",
-    "webhook": "screenpop.bridges.webhook",
-    "mqtt": "screenpop.bridges.mqtt",
+    "demo": "screenpop.bridges.plugins.demo",
+    "notify": "screenpop.bridges.plugins.notify",
+    "baresip": "screenpop.bridges.plugins.baresip",
+    "ami": "screenpop.bridges.plugins.ami",
+    "tcp-json": "screenpop.bridges.plugins.tcpjson",
+    "webhook": "screenpop.bridges.plugins.webhook",
+    "mqtt": "screenpop.bridges.plugins.mqtt",
 }
+
+REGISTRY = Registry("bridge", MODULES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +49,11 @@ class BridgeContext:
 
 
 def create(cfg: Any, ctx: BridgeContext) -> Bridge:
-    module = importlib.import_module(MODULES[cfg.kind])
-    bridge: Bridge = module.create(cfg, ctx)
+    """The running bridge a ``[[bridge]]`` table describes."""
+    bridge: Bridge = REGISTRY.plugin(cfg.kind).create(cfg, ctx)
     return bridge
+
+
+def check(cfg: Any, ctx: CheckContext) -> Verdict:
+    """What ``doctor`` says about one configured bridge."""
+    return REGISTRY.check(cfg, ctx)

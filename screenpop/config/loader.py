@@ -8,6 +8,7 @@ elsewhere. Every error names the file and the key's dotted path.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 import sys
@@ -28,8 +29,25 @@ log = logging.getLogger(__name__)
 
 APP = "screenpop"
 ENV_PREFIX = "SCREENPOP_"
-#: Environment variables that are not config keys.
-_ENV_RESERVED = {"SCREENPOP_MACHINE_CONFIG", "SCREENPOP_CONFIG"}
+#: ``SCREENPOP_*`` variables that are not configuration keys: what reads them and why.
+#: Anything else that is not ``SCREENPOP_SECTION__KEY`` of a known section is
+#: ignored with a warning, never an error: a variable meant for another tool
+#: must not stop every command.
+NOT_CONFIG: dict[str, str] = {
+    "SCREENPOP_CONFIG": "the configuration file used when --config is not given",
+    "SCREENPOP_MACHINE_CONFIG": (
+        "the machine-wide file, where IT has not installed the managed one (tests, "
+        "unmanaged PCs)"
+    ),
+    "SCREENPOP_RESOURCES": "the folder of icons, style sheet and translations (the UI)",
+    "SCREENPOP_SKIP_APT": "scripts/bootstrap.sh: 1 = do not install Debian packages",
+    "SCREENPOP_SKIP_SERVICES": "scripts/bootstrap.sh: 1 = do not start the test databases",
+    "SCREENPOP_TEST_BUNDLE": "tests/installers: the built bundle to test",
+}
+
+
+#: See ``managed_config_path``.
+TEST_SEAM = "_screenpop_test_seam"
 
 
 def managed_config_path() -> Path:
@@ -39,7 +57,18 @@ def managed_config_path() -> Path:
     platformdirs reads, and whose first entry is ``/etc/xdg/xdg-ubuntu`` on
     Ubuntu GNOME) and ``%PROGRAMDATA%`` are the user's to change, and locks a
     user can move away from are no locks.
+
+    The one exception is the test suite's: ``tests/conftest.py`` plants the
+    module ``TEST_SEAM`` in every test interpreter (directly, and through
+    ``tests/seams/sitecustomize.py`` in subprocesses) so that no test reads
+    the real locks of the desk it runs on. No variable alone moves the path:
+    planting a module takes running code in the interpreter, which a user who
+    can do that could do to any lock, and the PyInstaller bundle IT installs
+    reads no ``PYTHONPATH``.
     """
+    seam = sys.modules.get(TEST_SEAM)
+    if seam is not None:
+        return Path(seam.managed_config)
     if sys.platform == "win32":
         # platformdirs asks Windows for the known folder (not %PROGRAMDATA%).
         return Path(platformdirs.site_config_dir(APP, appauthor=False)) / "screenpop.toml"
@@ -125,17 +154,38 @@ def _delete(data: dict[str, Any], dotted: str) -> None:
     node.pop(parts[-1], None)
 
 
+def config_sections() -> tuple[str, ...]:
+    """The top-level tables a ``SCREENPOP_SECTION__KEY`` variable may set."""
+    return tuple(name for name in Config.model_fields if name != "locked")
+
+
 def env_layer(environ: Mapping[str, str]) -> dict[str, Any]:
     """``SCREENPOP_AGENT__EXTENSION=17`` -> ``{"agent": {"extension": 17}}``.
 
     Values are read as TOML scalars when they parse as one (numbers, booleans,
-    quoted strings, arrays), else taken as plain strings.
+    quoted strings, arrays), else taken as plain strings. A variable of a known
+    section is configuration, and an unknown key in it is an error like one in
+    a file; the variables in ``NOT_CONFIG`` are skipped; any other
+    ``SCREENPOP_*`` variable is skipped with a warning that names the sections.
     """
+    sections = config_sections()
     out: dict[str, Any] = {}
-    for name, raw in environ.items():
-        if not name.startswith(ENV_PREFIX) or name in _ENV_RESERVED:
+    for name, raw in sorted(environ.items()):
+        if not name.startswith(ENV_PREFIX) or name in NOT_CONFIG:
             continue
-        dotted = ".".join(p.lower() for p in name[len(ENV_PREFIX) :].split("__"))
+        parts = [p.lower() for p in name[len(ENV_PREFIX) :].split("__")]
+        if parts[0] not in sections:
+            close = difflib.get_close_matches(parts[0], sections, n=1)
+            hint = f" (did you mean SCREENPOP_{close[0].upper()}__…?)" if close else ""
+            log.warning(
+                "environment: %s is not a configuration variable%s; ignored. Configuration "
+                "variables are SCREENPOP_SECTION__KEY, SECTION one of %s",
+                name,
+                hint,
+                ", ".join(sections),
+            )
+            continue
+        dotted = ".".join(parts)
         try:
             value: Any = tomllib.loads(f"v = {raw}")["v"]
         except tomllib.TOMLDecodeError:

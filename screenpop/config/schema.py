@@ -1,70 +1,104 @@
 """Every configuration key, declared once with its type, default and meaning.
 
 The TOML file is a contract (DESIGN.md): unknown keys are errors naming the
-key's path, secrets are only ever ``keyring:SERVICE/NAME`` references, and a
-query that splices text is refused here, at load, not at the first call.
+key's path, secrets are only ever ``keyring:SERVICE/NAME`` references, a
+credential in a URL or a header is refused, and a query that splices text is
+refused here, at load, not at the first call.
+
+The ``[[bridge]]`` and ``[[source]]`` tables belong to their plugins: each
+kind's model lives in its declaration module and the unions below are built
+from the registries (``screenpop/config/plugins.py`` says why). This module
+holds the tables that are the application's own. Each field's docstring is its
+description in the README's configuration reference (``scripts/config_reference.py``).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from sqlalchemy.engine import make_url
+from pydantic import Field, field_validator, model_validator
 
-SECRET_PREFIX = "keyring:"
-_SECRET_REF = re.compile(r"^keyring:[^/\s]+/[^\s]+$")
-#: Text splicing in query templates: Python format fields, %-formatting,
-#: ``$1``/``${x}`` placeholders, f-string-like braces. Only ``:name`` binds.
-_SPLICE = re.compile(r"\{[^}]*\}|%\(?[a-zA-Z_]*\)?[sd]|\$\{?\w+\}?")
-_BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
-BIND_PARAMS = frozenset({"e164", "national", "digits", "tail", "customer_id", "account", "key"})
-#: REST URL templates: ``{name}`` placeholders (values are URL-encoded), nothing else.
-_URL_FIELD = re.compile(r"\{([^{}]*)\}")
+from screenpop.bridges.plugins.ami import AmiConfig
+from screenpop.bridges.plugins.baresip import BaresipConfig
+from screenpop.bridges.plugins.base import BridgeBase
+from screenpop.bridges.plugins.demo import DemoConfig as DemoBridgeConfig
+from screenpop.bridges.plugins.mqtt import MqttConfig
+from screenpop.bridges.plugins.notify import NotifyConfig
+from screenpop.bridges.plugins.tcpjson import TcpJsonConfig
+from screenpop.bridges.plugins.webhook import WebhookConfig
+from screenpop.bridges.registry import REGISTRY as BRIDGES
+from screenpop.config.credentials import database_url
+from screenpop.config.fields import (
+    BIND_PARAMS,
+    SECRET_PREFIX,
+    SecretRef,
+    SectionName,
+    Strict,
+    check_query,
+    check_region,
+    secret_ref,
+)
+from screenpop.sources.plugins.base import SourceBase
+from screenpop.sources.plugins.rest import RestAuth, RestConfig, check_url_template
+from screenpop.sources.plugins.sql import SqlConfig
+from screenpop.sources.registry import REGISTRY as SOURCES
 
-SectionName = Literal["balance", "purchases", "credit", "profile"]
+# The names the runtime modules and tests import; each model's home is its
+# plugin module, and a new kind needs no name here.
+DemoBridge = DemoBridgeConfig
+NotifyBridge = NotifyConfig
+BaresipBridge = BaresipConfig
+AmiBridge = AmiConfig
+TcpJsonBridge = TcpJsonConfig
+WebhookBridge = WebhookConfig
+MqttBridge = MqttConfig
+SqlSource = SqlConfig
+RestSource = RestConfig
 
+__all__ = [
+    "BIND_PARAMS",
+    "SECRET_PREFIX",
+    "AmiBridge",
+    "BaresipBridge",
+    "BridgeBase",
+    "Config",
+    "DemoBridge",
+    "MqttBridge",
+    "NotifyBridge",
+    "RestAuth",
+    "RestSource",
+    "SectionName",
+    "SourceBase",
+    "SqlSource",
+    "Strict",
+    "TcpJsonBridge",
+    "WebhookBridge",
+    "check_query",
+    "check_url_template",
+    "secret_ref",
+]
 
-class Strict(BaseModel):
-    """Unknown keys are errors; values are checked strictly."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
-
-
-def secret_ref(value: str | None, key: str) -> str | None:
-    """Refuse a plaintext secret; accept ``keyring:SERVICE/NAME`` or nothing."""
-    if value is None or value == "":
-        return None
-    if not _SECRET_REF.match(value):
-        raise ValueError(
-            f"{key} must be a keyring reference like 'keyring:screenpop/NAME', "
-            "not a plaintext secret (store it with `screenpop secret set screenpop/NAME`)"
-        )
-    return value
-
-
-def check_query(sql: str | None) -> str | None:
-    """Refuse templates that splice text; allow only the known bound names."""
-    if sql is None:
-        return None
-    if _SPLICE.search(sql):
-        raise ValueError(
-            "query splices text into SQL; use bound parameters "
-            f"({', '.join(':' + p for p in sorted(BIND_PARAMS))}) only"
-        )
-    unknown = set(_BIND.findall(sql)) - BIND_PARAMS
-    if unknown:
-        raise ValueError(f"unknown bound parameter(s): {', '.join(sorted(unknown))}")
-    return sql
+if TYPE_CHECKING:
+    # The type checker sees the common base; code that needs a kind's own keys
+    # narrows with isinstance on the plugin's model.
+    BridgeConfig = BridgeBase
+    SourceConfig = SourceBase
+else:
+    BridgeConfig = BRIDGES.config_union()
+    SourceConfig = SOURCES.config_union()
 
 
 class AgentConfig(Strict):
+    """``[agent]``: who this workstation is and how it reads numbers."""
+
     extension: str = "agent"
+    """Who this workstation is; matched against events' ``called``/``agent``."""
     region: str = "GB"
-    #: BCP 47 locale for numbers, money and dates; empty = the system's.
+    """Default region for national numbers (ISO 3166)."""
     locale: str = ""
+    """BCP 47 locale for numbers, money and dates (``fi_FI``, ``he_IL``); empty = the
+    system's."""
     dispositions: tuple[str, ...] = (
         "resolved",
         "follow-up",
@@ -72,350 +106,46 @@ class AgentConfig(Strict):
         "complaint",
         "wrong number",
     )
+    """The wrap-up choices."""
 
     @field_validator("region")
     @classmethod
     def _region(cls, value: str) -> str:
-        import phonenumbers
-
-        if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
-            raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as GB)")
-        return value.upper()
-
-
-# ---------------------------------------------------------------- bridges --
-
-
-class BridgeBase(Strict):
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.name or str(getattr(self, "kind", "bridge"))
-
-
-class DemoBridge(BridgeBase):
-    kind: Literal["demo"]
-    #: Seconds between demo rings.
-    interval: float = Field(default=8.0, gt=0)
-    #: Seconds a demo call rings before it is answered or missed.
-    ring_seconds: float = Field(default=5.0, gt=0)
-    calls: int = Field(default=0, ge=0)  # 0 = forever
-
-
-class NotifyBridge(BridgeBase):
-    """``screenpop notify`` hands calls in through a local socket."""
-
-    kind: Literal["notify"]
-    #: Seconds after which a notified call with no further news is ended.
-    ring_timeout: float = Field(default=45.0, gt=0)
-
-
-class BaresipBridge(BridgeBase):
-    kind: Literal["baresip"]
-    host: str = "127.0.0.1"
-    port: int = Field(default=4444, ge=1, le=65535)
-
-
-class AmiBridge(BridgeBase):
-    kind: Literal["ami"]
-    host: str = "127.0.0.1"
-    port: int = Field(default=5038, ge=1, le=65535)
-    username: str = "screenpop"
-    secret: str | None = None
-    #: Only calls towards these agent channels/extensions; empty = agent.extension.
-    agents: tuple[str, ...] = ()
-    #: Call back (Originate): the agent's phone channel rung first, e.g. "PJSIP/777";
-    #: empty = the first of ``agents`` (a bare extension gets "PJSIP/").
-    originate_channel: str = ""
-    #: Dialplan context the called-back number is dialled in.
-    originate_context: str = "from-internal"
-
-    @field_validator("secret")
-    @classmethod
-    def _secret(cls, value: str | None) -> str | None:
-        return secret_ref(value, "secret")
-
-
-class TcpJsonBridge(BridgeBase):
-    kind: Literal["tcp-json"]
-    host: str = "127.0.0.1"
-    port: int = Field(default=8448, ge=1, le=65535)
-    framing: Literal["netstring", "lines"] = "netstring"
-    #: connect = we dial the peer (kamailio evapi); listen = peers dial us.
-    mode: Literal["connect", "listen"] = "connect"
-    # bridges helper: listen mode's shared secret (keyring); peers send an auth frame with it.
-    secret: str | None = None
-
-    # bridges helper: the secret is a keyring reference, and only listen mode uses it.
-    @field_validator("secret")
-    @classmethod
-    def _secret(cls, value: str | None) -> str | None:
-        return secret_ref(value, "secret")
-
-    @model_validator(mode="after")
-    def _secret_for_listen(self) -> TcpJsonBridge:
-        if self.secret and self.mode != "listen":
-            raise ValueError('secret is used by mode = "listen" only (a connect-mode bridge '
-                             "trusts the address it dials)")
-        return self
-
-
-class WebhookBridge(BridgeBase):
-    kind: Literal["webhook"]
-    listen: str = "127.0.0.1:8765"
-    secret: str | None = None
-    max_body: int = Field(default=16 * 1024, gt=0, le=1024 * 1024)
-    max_age_s: int = Field(default=300, gt=0)
-
-    @field_validator("secret")
-    @classmethod
-    def _secret(cls, value: str | None) -> str | None:
-        return secret_ref(value, "secret")
-
-    @field_validator("listen")
-    @classmethod
-    def _listen(cls, value: str) -> str:
-        host, _, port = value.rpartition(":")
-        if not host or not port.isdigit() or not 0 < int(port) < 65536:
-            raise ValueError("listen must be HOST:PORT, e.g. 127.0.0.1:8765")
-        return value
-
-
-class MqttBridge(BridgeBase):
-    kind: Literal["mqtt"]
-    url: str = "mqtt://127.0.0.1:1883"
-    topic: str = "screenpop/agents/{extension}/calls"
-    username: str | None = None
-    password: str | None = None
-    client_id: str = ""
-    qos: int = Field(default=1, ge=0, le=2)
-    ca_file: Path | None = None
-    cert_file: Path | None = None
-    key_file: Path | None = None
-    insecure: bool = False
-
-    @field_validator("password")
-    @classmethod
-    def _password(cls, value: str | None) -> str | None:
-        return secret_ref(value, "password")
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        if not re.match(r"^mqtts?://[^/@:]+(:\d+)?/?$", value):
-            raise ValueError(
-                "url must be mqtt://HOST[:PORT] or mqtts://HOST[:PORT] (credentials go in "
-                "username/password)"
-            )
-        return value
-
-
-BridgeConfig = Annotated[
-    Union[
-        DemoBridge, NotifyBridge, BaresipBridge, AmiBridge, TcpJsonBridge, WebhookBridge, MqttBridge
-    ],
-    Field(discriminator="kind"),
-]
-
-# ---------------------------------------------------------------- sources --
-
-
-class SourceBase(Strict):
-    name: str
-    section: SectionName
-    timeout_ms: int = Field(default=800, gt=0, le=60_000)
-    #: Map this source's column names to the card's (e.g. {cust_no = "customer_id"}).
-    rename: dict[str, str] = Field(default_factory=dict)
-    #: Messy legacy numbers: the identify result's column (field) holding the
-    #: number as typed. Every candidate row is parsed and kept only if it is
-    #: the caller's number (see screenpop/sources/numbers.py).
-    match_phone: str | None = None
-    #: Column (field) with the row's ISO country, for numbers stored without one.
-    match_country: str | None = None
-    #: Region for stored numbers without a country code when there is no
-    #: ``match_country`` (default: the caller's own region).
-    match_region: str | None = None
-
-    @field_validator("match_region")
-    @classmethod
-    def _match_region(cls, value: str | None) -> str | None:
-        import phonenumbers
-
-        if value is not None and value.upper() not in phonenumbers.SUPPORTED_REGIONS:
-            raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as FI)")
-        return value.upper() if value else None
-
-
-class SqlSource(SourceBase):
-    kind: Literal["sql"]
-    url: str
-    password: str | None = None
-    identify: str | None = None
-    query: str | None = None
-    #: Identify by an IVR-entered account (``:account``) from the event.
-    identify_account: str | None = None
-    #: Sales sources: the whole history, for the cross-sell model.
-    history: str | None = None
-    #: Sales sources: the products a customer already has (cross-sell exclusion).
-    owned: str | None = None
-    #: A department keyed differently: maps the card's ``:customer_id`` to this
-    #: database's own key (first column of the first row), bound as ``:key``
-    #: in ``query`` and ``owned``.
-    key_query: str | None = None
-    pool_size: int = Field(default=2, ge=1, le=32)
-
-    @field_validator("password")
-    @classmethod
-    def _password(cls, value: str | None) -> str | None:
-        return secret_ref(value, "password")
-
-    @field_validator("identify", "query", "identify_account", "history", "owned", "key_query")
-    @classmethod
-    def _query(cls, value: str | None) -> str | None:
-        return check_query(value)
-
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        try:
-            url = make_url(value)
-        except Exception as exc:  # sqlalchemy raises ArgumentError
-            raise ValueError(f"not a database URL: {exc}") from None
-        if url.password:
-            raise ValueError(
-                "url contains a password; put it in the keyring and set "
-                "password = 'keyring:SERVICE/NAME'"
-            )
-        return value
-
-
-def check_url_template(url: str | None) -> str | None:
-    """A REST URL template: http(s), only ``{known}`` placeholders, no secrets."""
-    if url is None:
-        return None
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"{url!r} is not an http:// or https:// URL")
-    if "@" in parts.netloc:
-        raise ValueError("URL contains credentials; use auth with a keyring reference")
-    names = _URL_FIELD.findall(url)
-    unknown = set(names) - BIND_PARAMS
-    if unknown:
-        raise ValueError(
-            f"unknown placeholder(s) {', '.join('{' + n + '}' for n in sorted(unknown))}; "
-            f"use {', '.join('{' + p + '}' for p in sorted(BIND_PARAMS))}"
-        )
-    if "{" in parts.netloc or "{" in _URL_FIELD.sub("", url) or "}" in _URL_FIELD.sub("", url):
-        raise ValueError("placeholders may only stand in the path or query, each as {name}")
-    return url
-
-
-class RestAuth(Strict):
-    """How a REST source proves who it is; the secret always comes from the keyring."""
-
-    kind: Literal["basic", "bearer", "header"]
-    #: ``basic``: the user name (not a secret).
-    username: str | None = None
-    #: ``header``: the header carrying the key.
-    header: str = "X-API-Key"
-    #: Password (basic), token (bearer) or key (header): ``keyring:SERVICE/NAME``.
-    secret: str
-
-    @field_validator("secret")
-    @classmethod
-    def _secret(cls, value: str) -> str:
-        ref = secret_ref(value, "auth.secret")
-        if ref is None:
-            raise ValueError("auth.secret is required (keyring:SERVICE/NAME)")
-        return ref
-
-    @model_validator(mode="after")
-    def _username(self) -> RestAuth:
-        if self.kind == "basic" and not self.username:
-            raise ValueError("auth kind 'basic' needs a username")
-        return self
-
-
-class RestSource(SourceBase):
-    """A back-office behind an HTTP JSON API (GET only)."""
-
-    kind: Literal["rest"]
-    #: URL templates; ``{e164}``, ``{national}``, ``{digits}``, ``{tail}``,
-    #: ``{account}``, ``{customer_id}`` are URL-encoded into them.
-    identify: str | None = None
-    identify_account: str | None = None
-    query: str | None = None
-    #: Dotted path to the list of matches in the identify answer ("" = the answer).
-    identify_items: str = ""
-    #: Card key -> dotted path in each match.
-    identify_fields: dict[str, str] = Field(
-        default_factory=lambda: {"customer_id": "customer_id", "name": "name"}
-    )
-    #: Dotted path to the section's object (or list, for purchases) in the answer.
-    items: str = ""
-    #: Card key -> dotted path in the object (or each list item); empty = as is.
-    fields: dict[str, str] = Field(default_factory=dict)
-    auth: RestAuth | None = None
-    #: TLS certificate verification: true, or the path of a CA bundle (PEM).
-    verify: bool | Path = True
-    #: Extra request headers (not secrets: those go in auth).
-    headers: dict[str, str] = Field(default_factory=dict)
-    #: Retries after a connection error or a 503, within the same deadline.
-    retries: int = Field(default=2, ge=0, le=5)
-    #: Answers larger than this are refused (read stops there).
-    max_bytes: int = Field(default=1024 * 1024, gt=0, le=64 * 1024 * 1024)
-    #: A 404 answer means "this system knows nothing" (empty) or is an error.
-    not_found: Literal["empty", "error"] = "error"
-
-    @field_validator("identify", "identify_account", "query")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return check_url_template(value)
-
-    @field_validator("headers")
-    @classmethod
-    def _headers(cls, value: dict[str, str]) -> dict[str, str]:
-        for name in value:
-            if name.lower() in ("authorization", "proxy-authorization", "cookie"):
-                raise ValueError(f"header {name!r} carries a secret; use auth instead")
-        return value
-
-
-SourceConfig = Annotated[Union[SqlSource, RestSource], Field(discriminator="kind")]
-
-# ---------------------------------------------------------------- the rest --
+        region = check_region(value)
+        if region is None:
+            raise ValueError("empty region (use an ISO 3166 code such as GB)")
+        return region
 
 
 class CrossSellConfig(Strict):
+    """``[crosssell]``: the model learned from what customers buy together."""
+
     model: Path | None = None
+    """Where ``crosssell build`` writes the model and the app reads it."""
     exclude: tuple[str, ...] = ("POST", "M", "DOT", "C2", "BANK CHARGES")
+    """Products never suggested (postage, manual lines, fees)."""
     top: int = Field(default=5, ge=1, le=50)
+    """Suggestions per pop."""
 
 
 class JournalConfig(Strict):
-    local: Path | None = None
-    #: The central PostgreSQL the journal replicates to (screenpop/journal/replicate.py).
-    central: str | None = None
-    password: str | None = None
+    """``[journal]``: where every call is recorded."""
 
-    @field_validator("password")
-    @classmethod
-    def _password(cls, value: str | None) -> str | None:
-        return secret_ref(value, "password")
+    local: Path | None = None
+    """The local journal (SQLite); empty = ``journal.db`` in the user data folder."""
+    central: str | None = None
+    """The central PostgreSQL the journal replicates to
+    (``postgresql+psycopg://LOGIN@HOST/DATABASE``, no password in it)."""
+    password: SecretRef = None
+    """The central login's password."""
 
     @field_validator("central")
     @classmethod
     def _central(cls, value: str | None) -> str | None:
-        """A PostgreSQL URL without a password; refused here rather than at the first push."""
+        """A PostgreSQL URL without a credential; refused here rather than at the first push."""
         if not value:
             return None
-        try:
-            url = make_url(value)
-        except Exception as exc:  # sqlalchemy raises ArgumentError
-            raise ValueError(f"not a database URL: {exc}") from None
+        url = database_url(value)
         if url.get_backend_name() != "postgresql" or url.get_driver_name() not in (
             "psycopg",
             "psycopg2",  # the dialect's default name for plain postgresql://
@@ -423,38 +153,51 @@ class JournalConfig(Strict):
             raise ValueError(
                 "the central journal is PostgreSQL: postgresql+psycopg://USER@HOST/DATABASE"
             )
-        if url.password:
-            raise ValueError(
-                "url contains a password; put it in the keyring and set "
-                "password = 'keyring:SERVICE/NAME'"
-            )
         if not url.database:
             raise ValueError("central names no database: postgresql+psycopg://USER@HOST/DATABASE")
         return value
 
 
 class UiConfig(Strict):
-    #: Seconds the pop stays (shrunk) after the call ends; 0 closes at once.
+    """``[ui]``: the pop window."""
+
     linger_s: float = Field(default=4.0, ge=0)
+    """Seconds the shrunk pop stays after the call ends; 0 closes it at once."""
     shortcut_open: str = "Ctrl+Alt+P"
+    """Global shortcut: open the current card."""
     shortcut_dismiss: str = "Ctrl+Alt+D"
+    """Global shortcut: dismiss the pop."""
+
+
+class DemoCommandConfig(Strict):
+    """``[demo]``: whether ``screenpop demo`` may run here (IT may lock it off)."""
+
+    enabled: bool = True
+    """``false`` turns the demo off: ``screenpop demo`` and ``kind = "demo"`` bridges are
+    refused. Lock it (``lock = ["demo"]``) so that an agent cannot turn it back on."""
 
 
 # ------------------------------------------------------ credit and value --
 
 
 class CreditRule(Strict):
-    """One ``[[credit.rule]]``: when ``when`` holds, take terms away (screenpop/credit.py).
+    """``[[credit.rule]]``: when ``when`` holds, take terms away (screenpop/credit.py).
 
     Exactly one effect: ``allow`` (only these), ``max`` (nothing more generous
-    than this) or ``deny`` (not these). ``reason`` is what the agent reads.
+    than this) or ``deny`` (not these).
     """
 
     when: str
+    """The condition, over the figures of the credit record and the balance
+    (``overdue_days > 60``, ``risk_grade in ['C', 'D']``, ``hold``)."""
     allow: tuple[str, ...] | None = None
+    """Only these terms remain."""
     max: str | None = None
+    """Nothing more generous than this term."""
     deny: tuple[str, ...] | None = None
+    """Not these terms."""
     reason: str = Field(min_length=1)
+    """What the agent reads when the rule applies."""
 
     @field_validator("when")
     @classmethod
@@ -476,15 +219,16 @@ class CreditRule(Strict):
 class CreditPolicy(Strict):
     """``[credit]``: the terms agents may offer, restricted by rules."""
 
-    #: Every term the business uses, most restrictive first.
     terms: tuple[str, ...] = ("Prepay", "Net 15", "Net 30", "Net 60")
-    #: The credit source's names for terms, as policy terms ({"Pro forma only" = "Prepay"}).
+    """Every term the business uses, most restrictive first."""
     alias: dict[str, str] = Field(default_factory=dict)
-    #: Never offer more than the customer's agreed terms (the credit record's ``terms``).
+    """The credit source's names for terms, as policy terms (``{"Pro forma only" = "Prepay"}``)."""
     cap_at_agreed: bool = True
-    #: Offered when the credit record or the balance is missing (timed out, unavailable).
+    """Never offer more than the customer's agreed terms (the credit record's ``terms``)."""
     without_data: tuple[str, ...] = ()
+    """Offered when the credit record or the balance is missing (timed out, unavailable)."""
     rule: tuple[CreditRule, ...] = ()
+    """The rules, each a ``[[credit.rule]]`` table."""
 
     @model_validator(mode="after")
     def _known_terms(self) -> CreditPolicy:
@@ -514,25 +258,30 @@ class CreditPolicy(Strict):
 
 
 class ValueTier(Strict):
-    """One ``[[value.tier]]``, best first: the least a customer needs to be in it."""
+    """``[[value.tier]]``, best first: the least a customer needs to be in it."""
 
     name: str = Field(min_length=1)
+    """The tier's name, as the agent sees it."""
     min_revenue: float
+    """Lifetime revenue the customer needs."""
     min_orders: int = Field(default=1, ge=0)
-    #: What the threshold stands for, said to the agent ("top 5% by revenue").
+    """Orders the customer needs (keeps one big order out of a top tier)."""
     label: str = ""
+    """What the threshold stands for, said to the agent (``top 5% by revenue``)."""
 
 
 class ValueConfig(Strict):
     """``[value]``: lifetime value and the value tier on the ``profile`` section."""
 
-    #: Currency of the sales amounts (the profile query may return its own ``currency``).
     currency: str = "GBP"
-    #: "Today" for recency (ISO date); empty = the real today. The demo's data ends in 2011.
+    """Currency of the sales amounts (the profile query may return its own ``currency``)."""
     as_of: str = ""
-    #: No order for more than this many days: one tier down. 0 = recency ignored.
+    """"Today" for recency (ISO date); empty = the real today. The demo's data ends in 2011."""
     lapsed_days: int = Field(default=365, ge=0)
+    """No order for more than this many days: one tier down. 0 = recency ignored."""
     tier: tuple[ValueTier, ...] = ()
+    """The tiers, best first, each a ``[[value.tier]]`` table (``screenpop value tiers``
+    computes them from the sales history)."""
 
     @field_validator("as_of")
     @classmethod
@@ -562,25 +311,42 @@ class ValueConfig(Strict):
 
 
 class Config(Strict):
+    """The whole configuration, every layer merged."""
+
     agent: AgentConfig = AgentConfig()
+    """Who this workstation is."""
     bridge: tuple[BridgeConfig, ...] = ()
+    """The telephony sides calls come from, each a ``[[bridge]]`` table."""
     source: tuple[SourceConfig, ...] = ()
+    """The back-offices the card is filled from, each a ``[[source]]`` table."""
     crosssell: CrossSellConfig = CrossSellConfig()
+    """The cross-sell model."""
     journal: JournalConfig = JournalConfig()
+    """The call journal."""
     ui: UiConfig = UiConfig()
-    #: The credit policy; absent = the credit source's record is shown as it is.
+    """The pop window."""
+    demo: DemoCommandConfig = DemoCommandConfig()
+    """The embedded demo."""
     credit: CreditPolicy | None = None
-    #: Customer value tiers for the profile section; absent = the profile as queried.
+    """The credit policy; absent = the credit source's record is shown as it is."""
     value: ValueConfig | None = None
-    #: Keys IT locked in the machine-wide file (dotted paths); set by the loader.
+    """Customer value tiers for the profile section; absent = the profile as queried."""
     locked: tuple[str, ...] = ()
+    """Keys IT locked in the machine-wide file (dotted paths); set by the loader."""
 
     @model_validator(mode="after")
-    def _unique_names(self) -> Config:
+    def _whole(self) -> Config:
         names = [s.name for s in self.source]
         dupes = {n for n in names if names.count(n) > 1}
         if dupes:
             raise ValueError(f"duplicate source name(s): {', '.join(sorted(dupes))}")
+        if not self.demo.enabled:
+            for i, b in enumerate(self.bridge):
+                if b.kind == "demo":
+                    raise ValueError(
+                        f"bridge[{i}]: the demo is turned off on this machine "
+                        "(demo.enabled = false)"
+                    )
         return self
 
     def sources_for(self, section: str) -> list[Any]:

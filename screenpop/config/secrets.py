@@ -9,7 +9,7 @@ from __future__ import annotations
 import keyring
 import keyring.errors
 
-from screenpop.config.schema import SECRET_PREFIX
+from screenpop.config.fields import SECRET_PREFIX
 
 
 class SecretError(Exception):

@@ -137,7 +137,7 @@ class Runtime:
             runtime_dir=str(self.runtime_dir),
             demo_calls=self.demo_calls,
         )
-        notify_cfg = next((b for b in self.config.bridge if b.kind == "notify"), None)
+        notify_cfg = next((b for b in self.config.bridge if isinstance(b, NotifyConfig)), None)
         self.bridges = [NotifyBridge(notify_cfg or NotifyConfig(kind="notify"), ctx, notify_sock)]
         for cfg in self.config.bridge:
             if cfg.kind == "notify":

@@ -1,35 +1,58 @@
-"""Source plugins keyed by config ``kind``."""
+"""Source plugins by config ``kind``: the one list of them.
+
+Same shape as the bridges' (``screenpop/config/plugins.py``): each entry is a
+light declaration module with the kind's config model, its ``doctor`` check
+and a factory that imports the runtime module (SQLAlchemy, requests) only when
+the kind is configured. ``screenpop.config.schema`` builds the ``[[source]]``
+union from this list.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from screenpop.config.secrets import SecretError, resolve
-from screenpop.sources.base import Source, SourceError
-from screenpop.sources.broken import BrokenSource
+from screenpop.config.plugins import CheckContext, Registry, Verdict
 
 if TYPE_CHECKING:
     from screenpop.config.schema import Config
+    from screenpop.sources.base import Source
 
 log = logging.getLogger(__name__)
 
+MODULES: dict[str, str] = {
+    "sql": "screenpop.sources.plugins.sql",
+    "rest": "screenpop.sources.plugins.rest",
+}
 
-def create(cfg: Any) -> Source:
-    """Build the source a config section describes (raises SourceError/SecretError)."""
-    if cfg.kind == "sql":
-        from screenpop.sources.sql import SqlSource
+REGISTRY = Registry("source", MODULES)
 
-        return SqlSource(cfg, resolve)
-    if cfg.kind == "rest":
-        from screenpop.sources.rest import RestSource
 
-        return RestSource(cfg, resolve)
-    raise ValueError(f"unknown source kind {cfg.kind!r}")
+def create(cfg: Any, secret: Callable[[str], str] | None = None) -> Source:
+    """Build the source a config section describes (raises SourceError/SecretError).
+
+    ``secret`` reads keyring references; the OS keyring unless given.
+    """
+    if secret is None:
+        from screenpop.config.secrets import resolve
+
+        secret = resolve
+    source: Source = REGISTRY.plugin(cfg.kind).create(cfg, secret)
+    return source
+
+
+def check(cfg: Any, ctx: CheckContext) -> Verdict:
+    """What ``doctor`` says about one configured source."""
+    return REGISTRY.check(cfg, ctx)
 
 
 def build_all(config: Config) -> list[Source]:
     """Every configured source; one that cannot be built says why on every call."""
+    from screenpop.config.secrets import SecretError
+    from screenpop.sources.base import SourceError
+    from screenpop.sources.broken import BrokenSource
+
     out: list[Source] = []
     for cfg in config.source:
         try:

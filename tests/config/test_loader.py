@@ -150,6 +150,7 @@ def test_managed_file_is_a_fixed_path_whatever_the_session_says(
     # must still be the one that applies.
     monkeypatch.setenv("XDG_CONFIG_DIRS", "/etc/xdg/xdg-ubuntu:/etc/xdg")
     monkeypatch.delenv("SCREENPOP_MACHINE_CONFIG")
+    monkeypatch.delitem(sys.modules, loader.TEST_SEAM)  # what the product sees
     assert loader.managed_config_path() == Path("/etc/xdg/screenpop/screenpop.toml")
     assert machine_config_path() == Path("/etc/xdg/screenpop/screenpop.toml")
 

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 
 from screenpop.config.schema import Config, SqlSource
 from screenpop.demo import build as build_mod
+from screenpop.demo import databases
 from screenpop.demo.build import (
     CONFIG_FILE,
     DATA_DIR,
@@ -133,6 +134,23 @@ def test_config_validates_and_points_at_the_demo(full_demo: DemoSet) -> None:
         "accounting": "balance", "sales": "purchases", "credit": "credit", "profile": "profile"
     }
     assert cfg.crosssell.model == full_demo.root / "crosssell.model"
+
+
+def test_config_comes_from_the_packaged_template_whatever_the_folder(tmp_path: Path) -> None:
+    """The template is a package resource; any folder name reads back as itself."""
+    from importlib import resources
+
+    packaged = resources.files("screenpop.demo") / "data" / build_mod.TEMPLATE
+    assert packaged.is_file()
+    assert "${accounting_url}" in packaged.read_text(encoding="utf-8")
+    root = tmp_path / 'dé"mo\\ $HOME {x}'
+    cfg = Config.model_validate(tomllib.loads(build_mod.render_config(root)))
+    urls = {s.name: getattr(s, "url", None) for s in cfg.source}
+    assert urls["accounting"] == f"sqlite:///{(root / 'accounting.db').as_posix()}"
+    assert urls["profile"] == urls["sales"] == f"sqlite:///{(root / 'sales.db').as_posix()}"
+    assert cfg.crosssell.model == root / "crosssell.model"
+    assert cfg.value is not None
+    assert cfg.value.as_of == "2011-12-10"
 
 
 def run(url: str, sql: str, **params: str) -> list[dict[str, object]]:
@@ -256,6 +274,18 @@ def test_stale_stamp_rebuilds(slice_data: Path, tmp_path: Path) -> None:
     assert is_complete(target, slice_data)
 
 
+def test_a_changed_template_rebuilds(
+    slice_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "demo"
+    build_demo(target, data_dir=slice_data)
+    shipped = build_mod.template()
+    monkeypatch.setattr(build_mod, "template", lambda: shipped.replace("interval = 8.0", "interval = 3.0"))
+    assert not is_complete(target, slice_data)
+    build_demo(target, data_dir=slice_data)
+    assert "interval = 3.0" in (target / CONFIG_FILE).read_text(encoding="utf-8")
+
+
 def test_crash_leaves_no_half_demo(
     slice_data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -264,7 +294,7 @@ def test_crash_leaves_no_half_demo(
     def boom(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_mod, "_write_credit", boom)
+    monkeypatch.setattr(databases, "write_credit", boom)
     with pytest.raises(OSError, match="disk full"):
         build_demo(target, data_dir=slice_data)
     assert list(tmp_path.iterdir()) == []  # neither the target nor a build dir
@@ -280,7 +310,7 @@ def test_failed_rebuild_keeps_the_previous_demo(
     def boom(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_mod, "_write_credit", boom)
+    monkeypatch.setattr(databases, "write_credit", boom)
     with pytest.raises(OSError):
         build_demo(target, force=True, data_dir=slice_data)
     assert is_complete(target, slice_data)

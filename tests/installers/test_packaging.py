@@ -70,6 +70,7 @@ def test_wheel_ships_resources_migrations_and_demo_data(wheel: Path) -> None:
         "screenpop/demo/data/lines.csv.gz",
         "screenpop/demo/data/customers.csv.gz",
         "screenpop/demo/data/products.csv.gz",
+        "screenpop/demo/data/screenpop-demo.toml",
     ):
         assert path in names
 

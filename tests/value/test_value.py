@@ -21,7 +21,7 @@ from screenpop.lookup import Lookup
 from screenpop.phone import normalise
 from screenpop.sources.base import HistoryRow
 from screenpop.sources.registry import build_all as build_sources
-from screenpop.value import main, profile_data, profile_section, revenues, thresholds
+from screenpop.value import profile_data, profile_section, revenues, thresholds
 
 CFG = ValueConfig(
     currency="GBP",
@@ -199,18 +199,6 @@ def test_demo_thresholds_match_its_history(demo: DemoSet) -> None:
         (name, floor, label) for name, floor, label, _ in bands
     ]
     assert [count for *_, count in bands] == [217, 648, 1297, 2162]
-
-
-def test_threshold_tool_prints_the_demo_table(
-    demo: DemoSet, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert (
-        main(["--config", str(demo.config), "--as-of", "2011-12-10", "--lapsed-days", "180"]) == 0
-    )
-    out = capsys.readouterr().out
-    assert "4324 customers" in out
-    assert 'name = "Platinum"\nmin_revenue = 5685.07' in out
-    assert "[[value.tier]]  # 2162 customers" in out
 
 
 def test_demo_lookup_shows_value_and_credit(demo: DemoSet, pool: ThreadPoolExecutor) -> None:
