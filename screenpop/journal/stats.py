@@ -61,6 +61,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 from screenpop.journal.search import SearchFilters, conditions
+from screenpop.journal.spreadsheet import csv_cell
 
 Grouping = Literal["none", "day", "hour", "agent"]
 GROUPINGS: tuple[str, ...] = ("none", "day", "hour", "agent")
@@ -540,6 +541,4 @@ def write(
 
 
 def _safe(cell: str) -> str:
-    from screenpop.journal.export import _csv_cell
-
-    return _csv_cell(cell)
+    return csv_cell(cell)
