@@ -181,8 +181,15 @@ def _run_app(
 ) -> int:
     from screenpop.bridges.notify import AlreadyRunning
     from screenpop.engine import Engine
+    from screenpop.journal import JournalError
 
     engine = Engine(config, journal_path=journal_path, demo_calls=demo_calls)
+    try:
+        # Refuse a damaged or foreign journal before any window: one clear line.
+        engine.runtime.open_journal()
+    except JournalError as exc:
+        print(f"screenpop: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAIL
     try:
         if headless:
             from screenpop.headless import run_headless

@@ -16,9 +16,9 @@ Why it is shaped like this:
   case) we read ``alembic_version`` with the stdlib and never import Alembic.
 - **Nothing foreign is touched, nothing damaged is used.** A file that is not
   a SQLite database, a database that is not a journal, or a journal that
-  fails SQLite's ``quick_check`` is refused with ``JournalError`` before
-  anything is written to it; the message names the file and what to do.
-  Why ``quick_check`` at open and not later: see ``check_integrity``.
+  fails its integrity check is refused with ``JournalError`` before anything
+  is written to it; the message names the file and what to do. How much is
+  checked at open and how much right after start: ``integrity.py``.
 - **Private.** The journal holds callers' numbers, names and notes: its
   folder is created 0700 and the database 0600 whatever the umask (SQLite
   gives the ``-wal`` and ``-shm`` files the database's own mode), and an
@@ -32,7 +32,6 @@ import os
 import sqlite3
 import stat
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,6 +42,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from screenpop.journal import integrity
 from screenpop.journal.errors import JournalError, is_transient
 from screenpop.journal.models import SCHEMA_HEAD
 
@@ -61,9 +61,10 @@ FILE_MODE = 0o600
 SIDE_FILES = ("-wal", "-shm")
 
 Synchronous = Literal["FULL", "NORMAL"]
-#: ``quick``: SQLite's ``PRAGMA quick_check`` at open (every page's structure,
-#: not index contents); ``none``: trust the file (benchmarks, tools).
-IntegrityCheck = Literal["quick", "none"]
+#: ``bounded``: what fits the cold-start budget at open, the rest right after
+#: (the app; see ``integrity.py``); ``full``: all of it at open (``doctor``);
+#: ``none``: trust the file (benchmarks, tools).
+IntegrityCheck = Literal["bounded", "full", "none"]
 
 #: Alembic keeps the running migration in module globals (``alembic.context``),
 #: so two journals migrating in one process at once must take turns.
@@ -148,7 +149,7 @@ def probe_revision(path: Path) -> str | None:
             versions = [row[0] for row in con.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11:  # SQLITE_CORRUPT
-            raise JournalError(damaged(path, str(exc))) from exc
+            raise JournalError(integrity.damaged(path, str(exc))) from exc
         raise JournalError(f"{path} is not a screenpop journal: {exc}") from exc
     finally:
         con.close()
@@ -164,43 +165,6 @@ def probe_revision(path: Path) -> str | None:
     return str(versions[0])
 
 
-def damaged(path: Path, detail: str) -> str:
-    """The message for a journal that failed its integrity check: what, where, what to do."""
-    return (
-        f"the journal {path} is damaged ({detail}); screenpop will not write to it. "
-        f"Move it aside (e.g. `mv {path} {path}.damaged`, with its -wal and -shm files): "
-        "screenpop then starts a new journal, and the old file can be kept for recovery "
-        "(sqlite3's .recover)"
-    )
-
-
-def check_integrity(path: Path) -> None:
-    """Refuse a journal whose pages SQLite finds damaged (``PRAGMA quick_check``).
-
-    Why at open, and why ``quick_check``: a damaged page is found by the
-    first write that touches it, and then every write fails. Checking at open
-    turns that into one clear refusal before anything is accepted. Measured
-    by ``benchmarks/journal_open.py`` on a journal of 100,000 calls (see the
-    README's performance table): ``quick_check`` reads every page once, and
-    costs a fraction of the ``integrity_check`` that also cross-checks every
-    index entry; both grow with the file. Writes that meet a page damaged
-    after the check still fail as transient ``JournalError``s, which the
-    writer keeps and reports.
-    """
-    try:
-        con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
-    except sqlite3.Error as exc:
-        raise JournalError(f"cannot open journal {path}: {exc}") from exc
-    try:
-        rows = [str(row[0]) for row in con.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as exc:
-        raise JournalError(damaged(path, str(exc))) from exc
-    finally:
-        con.close()
-    if rows != ["ok"]:
-        raise JournalError(damaged(path, "; ".join(rows)[:300]))
-
-
 class JournalDatabase:
     """The opened journal file: a pooled engine, a write path and a read path."""
 
@@ -209,12 +173,12 @@ class JournalDatabase:
         path: Path,
         *,
         synchronous: Synchronous = "FULL",
-        check: IntegrityCheck = "quick",
+        check: IntegrityCheck = "bounded",
     ) -> None:
         if synchronous not in ("FULL", "NORMAL"):
             raise ValueError("synchronous must be 'FULL' or 'NORMAL'")
-        if check not in ("quick", "none"):
-            raise ValueError("check must be 'quick' or 'none'")
+        if check not in ("bounded", "full", "none"):
+            raise ValueError("check must be 'bounded', 'full' or 'none'")
         self.path = Path(path)
         self._synchronous = synchronous
         self._closed = False
@@ -228,14 +192,11 @@ class JournalDatabase:
         except OSError as exc:
             raise JournalError(f"cannot create the journal {self.path}: {exc}") from exc
         revision = probe_revision(self.path)
-        if existed and check == "quick":
-            started = time.perf_counter()
-            check_integrity(self.path)
-            log.debug(
-                "journal %s: quick_check ok in %.0f ms",
-                self.path,
-                (time.perf_counter() - started) * 1000,
-            )
+        self._checking: integrity.BackgroundCheck | None = None
+        complete = True
+        if existed and check != "none":
+            budget = integrity.OPEN_BUDGET_S if check == "bounded" else None
+            complete = integrity.check_at_open(self.path, budget_s=budget)
         try:
             _tighten(self.path)
         except OSError as exc:
@@ -248,6 +209,12 @@ class JournalDatabase:
         except BaseException:
             self._engine.dispose()
             raise
+        if not complete:
+            self._checking = integrity.BackgroundCheck(self.path)
+
+    def damage(self) -> str | None:
+        """Why the journal is refusing writes (found damaged after start), or None."""
+        return None if self._checking is None else self._checking.damage
 
     # ------------------------------------------------------------ plumbing --
 
@@ -334,6 +301,9 @@ class JournalDatabase:
         is a transient ``JournalError``: the same write may work later.
         """
         self._check_open()
+        damage = self.damage()
+        if damage is not None:
+            raise JournalError(damage, transient=True)
         try:
             with self._writer.begin() as conn:
                 yield conn
@@ -354,4 +324,6 @@ class JournalDatabase:
         """Close every pooled connection (the last one checkpoints the WAL)."""
         if not self._closed:
             self._closed = True
+            if self._checking is not None:
+                self._checking.stop()
             self._engine.dispose()

@@ -63,10 +63,21 @@ class Journal:
         path: Path,
         *,
         synchronous: Synchronous = "FULL",
-        check: IntegrityCheck = "quick",
+        check: IntegrityCheck = "bounded",
     ) -> None:
+        """Open (creating, migrating and checking as needed) the journal at ``path``.
+
+        Raises ``JournalError`` for a file that is not a journal, a journal
+        from a newer screenpop, or one that fails its integrity check (the
+        message names the file and what to do). ``check`` is how much is
+        checked before this returns (``database.IntegrityCheck``).
+        """
         self._db = JournalDatabase(path, synchronous=synchronous, check=check)
         self.path = self._db.path
+
+    def damage(self) -> str | None:
+        """Why writes are refused (the journal was found damaged after start), or None."""
+        return self._db.damage()
 
     # -------------------------------------------------------------- writes --
 
