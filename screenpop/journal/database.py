@@ -148,8 +148,11 @@ def probe_revision(path: Path) -> str | None:
         if "alembic_version" in tables:
             versions = [row[0] for row in con.execute("SELECT version_num FROM alembic_version")]
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == 11:  # SQLITE_CORRUPT
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code == 11:  # SQLITE_CORRUPT
             raise JournalError(integrity.damaged(path, str(exc))) from exc
+        if code != 26 and is_transient(exc):  # the disk or a lock, not the file's kind
+            raise JournalError(f"cannot read journal {path}: {exc}", transient=True) from exc
         raise JournalError(f"{path} is not a screenpop journal: {exc}") from exc
     finally:
         con.close()

@@ -15,6 +15,7 @@ Every write is durable when its method returns (see ``database.py``).
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -153,6 +154,11 @@ class Journal:
             return writes.remember_event(
                 conn, key, max(ts, now), prune_before=now - SEEN_RETENTION_S
             )
+
+    def probe_write(self) -> None:
+        """Commit one durable write that leaves nothing behind; ``JournalError`` if it cannot."""
+        with self._db.write() as conn:
+            writes.probe_write(conn, f"probe:{uuid.uuid4()}")
 
     # -------------------------------------------------------------- outbox --
 

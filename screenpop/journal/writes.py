@@ -61,6 +61,7 @@ _SAID_MISSED = (
 #: A key already there is left alone: rowcount 0 says it was seen before.
 _INSERT_SEEN = _SEEN.insert().prefix_with("OR IGNORE")
 _PRUNE_SEEN = delete(_SEEN).where(_SEEN.c.seen_at < bindparam("before"))
+_DELETE_SEEN = delete(_SEEN).where(_SEEN.c.key == bindparam("probe"))
 
 
 def update_call(conn: Connection, call_id: str, values: dict[str, Any]) -> int:
@@ -255,3 +256,11 @@ def remember_event(conn: Connection, key: str, ts: float, *, prune_before: float
     """
     conn.execute(_PRUNE_SEEN, {"before": prune_before})
     return int(conn.execute(_INSERT_SEEN, {"key": key, "seen_at": ts}).rowcount) == 1
+
+
+def probe_write(conn: Connection, key: str) -> None:
+    """A row written and removed in one transaction: the commit still writes and
+    syncs the changed pages, so it proves the journal can take a durable write,
+    and leaves nothing behind (``doctor``)."""
+    conn.execute(_INSERT_SEEN, {"key": key, "seen_at": 0.0})
+    conn.execute(_DELETE_SEEN, {"probe": key})
