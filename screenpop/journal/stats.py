@@ -12,9 +12,13 @@ Per group (a UTC day, a UTC clock hour, an agent, or everything):
 - **dispositions** the most frequent, with counts.
 - **pop latency** p50/p95 of ``pop_latency_ms``.
 - **failed sections** calls whose card had a section time out or be
-  unavailable, and which sections failed most often.
-- **unknown callers** no customer matched (0 matches); **multi-match**
-  the number matched several customers (the agent was shown a picker).
+  unavailable, or whose identification failed (``identify``), and which
+  sections failed most often. A section that is not configured is not on
+  the card, so it is never a failure.
+- **unknown callers** no customer matched (0 matches) and identification
+  worked: a call whose identifying source failed counts as failed, never as
+  unknown (the caller may be on file). **multi-match** the number matched
+  several customers (the agent was shown a picker).
 
 Why it is computed like this:
 
@@ -51,18 +55,23 @@ from sqlalchemy import (
     and_,
     case,
     cast,
+    exists,
     extract,
     false,
     func,
+    literal,
     literal_column,
     select,
     true,
+    type_coerce,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
 from screenpop.journal.search import SearchFilters, conditions
 from screenpop.journal.spreadsheet import csv_cell
 
+#: The name ``Card.failed_sections`` gives a failed identification.
+IDENTIFY = "identify"
 Grouping = Literal["none", "day", "hour", "agent"]
 GROUPINGS: tuple[str, ...] = ("none", "day", "hour", "agent")
 Format = Literal["table", "csv", "json"]
@@ -133,6 +142,8 @@ class _Shape:
     failed: Callable[[Table], ColumnElement[Any]]
     failed_count: Callable[[ColumnElement[Any]], ColumnElement[Any]]
     failed_elements: Callable[[ColumnElement[Any]], Any]
+    #: Whether the JSON array holds this section name.
+    failed_has: Callable[[ColumnElement[Any], str], ColumnElement[bool]]
     day: Callable[[Table], ColumnElement[Any]]
     hour: Callable[[Table], ColumnElement[Any]]
     time: Callable[[float], Any]
@@ -163,6 +174,7 @@ def _sqlite_shape() -> _Shape:
         failed=failed,
         failed_count=lambda arr: func.json_array_length(arr),
         failed_elements=lambda arr: func.json_each(arr).table_valued("value"),
+        failed_has=_sqlite_has,
         day=lambda t: func.strftime(literal_column("'%Y-%m-%d'"), t.c.ringing_at, _UNIXEPOCH),
         hour=lambda t: func.strftime(
             literal_column("'%Y-%m-%dT%H:00'"), t.c.ringing_at, _UNIXEPOCH
@@ -174,6 +186,11 @@ def _sqlite_shape() -> _Shape:
 
 
 _UNIXEPOCH: ColumnElement[str] = literal_column("'unixepoch'")
+
+
+def _sqlite_has(arr: ColumnElement[Any], name: str) -> ColumnElement[bool]:
+    elements = func.json_each(arr).table_valued("value")
+    return exists(select(literal(1)).select_from(elements).where(elements.c.value == name))
 
 
 def _postgresql_shape() -> _Shape:
@@ -196,6 +213,7 @@ def _postgresql_shape() -> _Shape:
         failed=failed,
         failed_count=lambda arr: func.jsonb_array_length(arr),
         failed_elements=lambda arr: func.jsonb_array_elements_text(arr).table_valued("value"),
+        failed_has=lambda arr, name: type_coerce(arr, JSONB).contains([name]),
         day=lambda t: func.to_char(
             func.timezone(utc, t.c.ringing_at), literal_column("'YYYY-MM-DD'")
         ),
@@ -242,9 +260,12 @@ class _Figures:
         self.elsewhere = c.answered_elsewhere == true()
         self.missed = c.state == "missed"
         self.wrapped = and_(self.answered_here, c.wrapped_up_at.is_not(None))
-        self.unknown = and_(c.customer_id.is_(None), c.matches == 0)
+        failed = shape.failed(shape.table)
+        #: Identification failed: the caller may well be on file (never "unknown").
+        self.identify_failed = shape.failed_has(failed, IDENTIFY)
+        self.unknown = and_(c.customer_id.is_(None), c.matches == 0, ~self.identify_failed)
         self.multi = c.matches > 1
-        self.failed = shape.failed_count(shape.failed(shape.table)) > 0
+        self.failed = shape.failed_count(failed) > 0
         #: The measured values; NULL where a call does not count for the figure.
         self.values: dict[str, ColumnElement[Any]] = {
             "answer": case((self.answered_here, shape.seconds(c.answered_at, c.ringing_at))),
