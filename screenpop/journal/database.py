@@ -42,7 +42,7 @@ from sqlalchemy.engine import URL, Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from screenpop.journal import integrity
+import screenpop.journal.integrity as integrity
 from screenpop.journal.errors import JournalError, is_transient
 from screenpop.journal.models import SCHEMA_HEAD
 

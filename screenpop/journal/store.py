@@ -24,9 +24,11 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy.engine import Connection
 
+import screenpop.journal.outbox as outbox
+import screenpop.journal.reads as reads
+import screenpop.journal.writes as writes
 from screenpop.card import Card
 from screenpop.events import CallEvent, CallState
-from screenpop.journal import outbox, reads, writes
 from screenpop.journal.database import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
