@@ -29,10 +29,11 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import sqlite3
 import stat
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal
@@ -125,6 +126,15 @@ def _tighten(path: Path) -> None:
             pass
 
 
+def _room(path: Path) -> str:
+    """`` (N bytes free on its disk)`` when the disk is (nearly) full, else nothing."""
+    try:
+        free = shutil.disk_usage(path.parent).free
+    except OSError:
+        return ""
+    return f" (the disk is full: {free} bytes free)" if free < 1024 * 1024 else ""
+
+
 def probe_revision(path: Path) -> str | None:
     """The journal's Alembic revision, or None for a new/empty database.
 
@@ -152,7 +162,9 @@ def probe_revision(path: Path) -> str | None:
         if code == 11:  # SQLITE_CORRUPT
             raise JournalError(integrity.damaged(path, str(exc))) from exc
         if code != 26 and is_transient(exc):  # the disk or a lock, not the file's kind
-            raise JournalError(f"cannot read journal {path}: {exc}", transient=True) from exc
+            raise JournalError(
+                f"cannot read journal {path}: {exc}{_room(path)}", transient=True
+            ) from exc
         raise JournalError(f"{path} is not a screenpop journal: {exc}") from exc
     finally:
         con.close()
@@ -177,6 +189,7 @@ class JournalDatabase:
         *,
         synchronous: Synchronous = "FULL",
         check: IntegrityCheck = "bounded",
+        on_damage: Callable[[str], None] | None = None,
     ) -> None:
         if synchronous not in ("FULL", "NORMAL"):
             raise ValueError("synchronous must be 'FULL' or 'NORMAL'")
@@ -213,7 +226,7 @@ class JournalDatabase:
             self._engine.dispose()
             raise
         if not complete:
-            self._checking = integrity.BackgroundCheck(self.path)
+            self._checking = integrity.BackgroundCheck(self.path, on_damage)
 
     def damage(self) -> str | None:
         """Why the journal is refusing writes (found damaged after start), or None."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -67,15 +67,19 @@ class Journal:
         *,
         synchronous: Synchronous = "FULL",
         check: IntegrityCheck = "bounded",
+        on_damage: Callable[[str], None] | None = None,
     ) -> None:
         """Open (creating, migrating and checking as needed) the journal at ``path``.
 
         Raises ``JournalError`` for a file that is not a journal, a journal
         from a newer screenpop, or one that fails its integrity check (the
         message names the file and what to do). ``check`` is how much is
-        checked before this returns (``database.IntegrityCheck``).
+        checked before this returns (``database.IntegrityCheck``); when the
+        rest of the check, after start, finds damage, writes are refused from
+        then on and ``on_damage(message)`` is called (on the check's thread),
+        so the app can show the journal failing before the next call.
         """
-        self._db = JournalDatabase(path, synchronous=synchronous, check=check)
+        self._db = JournalDatabase(path, synchronous=synchronous, check=check, on_damage=on_damage)
         self.path = self._db.path
 
     def damage(self) -> str | None:

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -96,11 +96,17 @@ def test_large_journal_is_checked_after_start_and_writes_stop(
     _journal_with_calls(journal_path, 60)
     _scribble(journal_path, (_leaf_page_of_cards(journal_path) - 1) * 4096, 64)
     monkeypatch.setattr(integrity, "OPEN_BUDGET_S", 0.0)  # as if the journal were huge
-    with Journal(journal_path) as journal:
-        deadline = time.monotonic() + 30
-        while journal.damage() is None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert journal.damage() is not None
+    told: list[str] = []
+    found = threading.Event()
+
+    def on_damage(message: str) -> None:
+        told.append(message)
+        found.set()
+
+    with Journal(journal_path, on_damage=on_damage) as journal:
+        assert found.wait(30)
+        assert journal.damage() == told[0]
+        assert str(journal_path) in told[0]
         with pytest.raises(JournalError) as refused:
             journal.record_event(*ev("late", CallState.RINGING, 5000.0))
         assert refused.value.transient
