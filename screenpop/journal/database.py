@@ -98,18 +98,16 @@ def _create_private(path: Path) -> None:
     """Create the database file, empty and 0600, unless it exists.
 
     Created before SQLite opens it so that there is no moment at which the
-    file exists with the umask's mode; ``fchmod`` because ``os.open``'s mode
-    is cut by the umask too.
+    file exists with the umask's mode; ``chmod`` as well because ``os.open``'s
+    mode is cut by the umask (on Windows it only clears "read-only"; the file
+    inherits the folder's ACL, which under ``%LOCALAPPDATA%`` is the user's).
     """
     try:
         flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
-        fd = os.open(path, flags, FILE_MODE)
+        os.close(os.open(path, flags, FILE_MODE))
     except FileExistsError:
         return
-    try:
-        os.fchmod(fd, FILE_MODE)
-    finally:
-        os.close(fd)
+    os.chmod(path, FILE_MODE)
 
 
 def _tighten(path: Path) -> None:
