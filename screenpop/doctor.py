@@ -149,17 +149,19 @@ def run_doctor(config: Config, out: TextIO) -> int:
         model, why = load_suggester(config)
         report(model is not None, "cross-sell model", str(config.crosssell.model) if model else why)
 
-    from screenpop.journal import Journal, JournalError
+    from screenpop.journal.checkup import checkup
     from screenpop.paths import default_journal_path
 
+    # Opened with the full integrity check, one durable write, a scratch write
+    # beside it and the free space: "[ok] journal" means calls can be journaled.
     path = Path(config.journal.local) if config.journal.local else default_journal_path()
-    backlog: int | None = None
     try:
-        with Journal(path) as journal:
-            backlog = journal.pending_count()
-        report(True, "journal", str(path))
-    except (JournalError, OSError) as exc:
+        journal_check = checkup(path)
+        report(journal_check.ok, "journal", journal_check.detail)
+        backlog = journal_check.backlog
+    except OSError as exc:
         report(False, "journal", f"{path}: {exc}")
+        backlog = None
 
     if config.journal.central:
         _check_central(config, backlog, report)

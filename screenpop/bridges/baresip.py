@@ -29,15 +29,17 @@ import re
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.framing import NetstringDecoder, encode_netstring
 from screenpop.bridges.registry import BridgeContext
-from screenpop.config.schema import BaresipBridge as BaresipConfig
 from screenpop.events import MAX_NAME, CallEvent, CallState, EventError, event_from_mapping
 from screenpop.health import Health, HealthState
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.baresip import BaresipConfig
 
 log = logging.getLogger(__name__)
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from typing import TYPE_CHECKING
 
 from screenpop.bridges.base import EventSink, HealthSink
 from screenpop.bridges.registry import BridgeContext
-from screenpop.config.schema import DemoBridge
 from screenpop.demo.scenario import DemoCall
 from screenpop.events import CallEvent, CallState
 from screenpop.health import Health, HealthState
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.demo import DemoConfig as DemoBridge
 
 log = logging.getLogger(__name__)
 

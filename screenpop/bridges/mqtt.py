@@ -20,6 +20,7 @@ import logging
 import re
 import socket
 import ssl
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import aiomqtt
@@ -27,8 +28,10 @@ import aiomqtt
 from screenpop.bridges.base import EventSink, HealthSink, reconnecting
 from screenpop.bridges.contract import decode_event
 from screenpop.bridges.registry import BridgeContext
-from screenpop.config.schema import MqttBridge as MqttConfig
 from screenpop.health import Health, HealthState
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.mqtt import MqttConfig
 
 log = logging.getLogger(__name__)
 

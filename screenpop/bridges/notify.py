@@ -20,15 +20,17 @@ import os
 import secrets
 import socket
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screenpop.bridges.base import EventSink, HealthSink
 from screenpop.bridges.registry import BridgeContext
-from screenpop.config.schema import NotifyBridge as NotifyConfig
 from screenpop.events import CallEvent, CallState, EventError, event_from_mapping
 from screenpop.health import Health, HealthState
 from screenpop.notify_client import USE_UNIX, socket_path
 from screenpop.phone import mask
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.notify import NotifyConfig
 
 log = logging.getLogger(__name__)
 

@@ -28,6 +28,7 @@ import asyncio
 import json
 import logging
 import time
+from typing import TYPE_CHECKING
 
 from screenpop.bridges.admission import Admission, Limits, Slot, peer_of
 from screenpop.bridges.base import EventSink, HealthSink, ReplayGuard, reconnecting
@@ -35,9 +36,11 @@ from screenpop.bridges.contract import decode_event
 from screenpop.bridges.framing import Decoder, encode_netstring, make_decoder
 from screenpop.bridges.registry import BridgeContext
 from screenpop.bridges.tcpauth import AuthVerifier
-from screenpop.config.schema import TcpJsonBridge as TcpJsonConfig
 from screenpop.events import MAX_EVENT_BYTES
 from screenpop.health import Health, HealthState
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.tcpjson import TcpJsonConfig
 
 log = logging.getLogger(__name__)
 

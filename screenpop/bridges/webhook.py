@@ -33,6 +33,7 @@ import math
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -45,9 +46,11 @@ from screenpop.bridges.base import (
     reconnecting,
 )
 from screenpop.bridges.registry import BridgeContext
-from screenpop.config.schema import WebhookBridge as WebhookConfig
 from screenpop.events import CallEvent, EventError, UnknownEvent, for_desk, parse_event_json
 from screenpop.health import Health, HealthState
+
+if TYPE_CHECKING:
+    from screenpop.bridges.plugins.webhook import WebhookConfig
 
 log = logging.getLogger(__name__)
 

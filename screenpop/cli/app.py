@@ -32,8 +32,19 @@ def run_app(
     """The engine with a window, or headless printing one JSON line per pop."""
     from screenpop.bridges.notify import AlreadyRunning
     from screenpop.engine import Engine
+    from screenpop.journal import JournalError
 
     engine = Engine(config, journal_path=journal_path, demo_calls=demo_calls)
+    try:
+        # The single-instance lock and the journal first, before any window:
+        # another instance or a damaged journal is one clear line, not a traceback.
+        engine.prepare()
+    except AlreadyRunning as exc:
+        print(f"screenpop: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    except JournalError as exc:
+        print(f"screenpop: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_FAIL
     try:
         if headless:
             from screenpop.headless import run_headless

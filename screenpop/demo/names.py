@@ -11,6 +11,9 @@ Japanese), because the pop window must render those, right-to-left included.
 Each language has male and female given names and family names. A family name
 written ``"Male/Female"`` has a gendered form; otherwise it is the same for
 both. ``FAMILY_FIRST`` languages write the family name first.
+
+Why this module is long: it is a table of names, one entry per language, and
+reads best whole; there is no logic to split out.
 """
 
 from __future__ import annotations

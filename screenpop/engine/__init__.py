@@ -11,6 +11,7 @@ use (``frontend.Core``).
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -60,31 +61,50 @@ class Engine(AgentServices):
         super().__init__(runtime, CallFlow(runtime))
         self.config = config
         self._started = False
+        self._notify_sock: socket.socket | None = None
 
     # ------------------------------------------------------------ lifecycle --
+
+    def prepare(self) -> None:
+        """Claim the instance and open the journal (once; ``start`` does it too).
+
+        Raises ``AlreadyRunning`` when another instance of this user runs and
+        ``JournalError`` when the journal cannot be used; nothing is left
+        open then. A front end calls it before it builds any window.
+        """
+        if self._notify_sock is not None:
+            return
+        runtime = self.runtime
+        sock = runtime.claim_instance()
+        try:
+            runtime.open_journal()
+        except BaseException:
+            sock.close()
+            runtime.stop()
+            raise
+        self._notify_sock = sock
 
     def start(self, listener: PopListener) -> None:
         """Claim the instance, open the journal and sources, start the bridges.
 
-        Raises ``AlreadyRunning`` when another instance of this user runs and
-        ``JournalError`` when the journal cannot be used; nothing is left
-        running then.
+        Raises as ``prepare`` does; nothing is left running then.
         """
         if self._started:
             raise RuntimeError("engine already started")
-        runtime = self.runtime
-        notify_sock = runtime.claim_instance()
+        self.prepare()
+        sock = self._notify_sock
+        assert sock is not None
         self._started = True
+        runtime = self.runtime
         runtime.listener.inner = listener
         try:
-            runtime.open_journal()
             runtime.open_lookup()
         except BaseException:
-            notify_sock.close()
+            sock.close()
             runtime.stop()
             raise
         runtime.start_replication()
-        runtime.start_bridges(self.flow.on_event, notify_sock)
+        runtime.start_bridges(self.flow.on_event, sock)
 
     def stop(self) -> None:
         self.runtime.stop()

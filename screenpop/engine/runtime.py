@@ -30,8 +30,8 @@ from typing import Any
 from screenpop.bridges import registry as bridge_registry
 from screenpop.bridges.base import Bridge, EventSink
 from screenpop.bridges.notify import NotifyBridge, claim
+from screenpop.bridges.plugins.notify import NotifyConfig
 from screenpop.config.schema import Config
-from screenpop.config.schema import NotifyBridge as NotifyConfig
 from screenpop.config.secrets import resolve
 from screenpop.engine.assembly import derived_sections
 from screenpop.engine.listener import GuardedListener

@@ -6,27 +6,35 @@ decides which agents' calls that login may see (``--agent`` narrows it).
 
 Rows are streamed oldest first in batches, so exporting a year of calls keeps
 memory flat. Times are ISO 8601 in UTC in both formats (a spreadsheet and a
-script read them alike). CSV cells that a spreadsheet would run as a formula
-(caller names come from the telephony side and are untrusted) are prefixed
-with ``'``; plain phone numbers such as ``+441632960123`` are left alone.
+script read them alike). CSV cells never run as spreadsheet formulas
+(``spreadsheet.csv_cell``): caller names come from the telephony side.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
 from collections.abc import Iterable, Sequence
-from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from sqlalchemy import Connection
 
 from screenpop.journal.records import CallRecord
+from screenpop.journal.search import SearchFilters, central_conditions, local_conditions
+from screenpop.journal.spreadsheet import csv_cell
 from screenpop.journal.store import Journal
+from screenpop.journal.times import iso_utc, parse_since
 
-if TYPE_CHECKING:
-    from screenpop.journal.search import SearchFilters
+__all__ = [
+    "CENTRAL_COLUMNS",
+    "COLUMNS",
+    "export",
+    "export_central",
+    "iso_utc",
+    "parse_since",
+    "record_to_row",
+    "write_rows",
+]
 
 #: Export columns, in order (CSV header and JSON keys).
 COLUMNS = (
@@ -52,42 +60,6 @@ COLUMNS = (
     "wrapped_up_at",
 )
 _TIME_COLUMNS = frozenset({"ringing_at", "answered_at", "ended_at", "wrapped_up_at"})
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"^[+-]?[\d\s().-]*\d[\d\s().-]*$")
-_RELATIVE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")
-_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
-
-
-def iso_utc(ts: float | None) -> str | None:
-    """Epoch seconds as ISO 8601 UTC with milliseconds (``2026-01-31T09:15:00.123Z``)."""
-    if ts is None:
-        return None
-    text = datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds")
-    return text.replace("+00:00", "Z")
-
-
-def parse_since(text: str, *, now: datetime | None = None, flag: str = "--since") -> float:
-    """``--since`` as epoch seconds: a date, an ISO date-time, or a span back from now.
-
-    ``2026-01-31`` and date-times without an offset are taken as UTC, like
-    the export's own times; ``7d``, ``12h``, ``30m``, ``2w`` count back from now.
-    Raises ``ValueError`` with a usable message.
-    """
-    now = now or datetime.now(UTC)
-    relative = _RELATIVE.match(text)
-    if relative:
-        amount, unit = float(relative.group(1)), relative.group(2)
-        return (now - timedelta(seconds=amount * _UNIT_SECONDS[unit])).timestamp()
-    try:
-        parsed = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(
-            f"{flag} {text!r}: use a date (2026-01-31), an ISO date-time "
-            "(2026-01-31T09:00, UTC unless an offset is given) or a span (7d, 12h)"
-        ) from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.timestamp()
 
 
 def record_to_row(record: CallRecord) -> dict[str, Any]:
@@ -119,20 +91,6 @@ def record_to_row(record: CallRecord) -> dict[str, Any]:
     return row
 
 
-def _csv_cell(value: Any) -> str:
-    """A CSV cell that a spreadsheet shows as text, never evaluates."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        value = ";".join(str(item) for item in value)
-    text = str(value)
-    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(text):
-        return "'" + text
-    return text
-
-
 def write_rows(
     rows: Iterable[dict[str, Any]],
     out: TextIO,
@@ -153,7 +111,7 @@ def write_rows(
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_csv_cell(row[name]) for name in columns])
+            writer.writerow([csv_cell(row[name]) for name in columns])
             count += 1
         return count
     out.write("[")
@@ -181,8 +139,6 @@ def export(
     document, a list of objects with the same keys. Nothing but the export is
     written to ``out``.
     """
-    from screenpop.journal.search import local_conditions
-
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r} (csv or json)")
     where = local_conditions(filters) if filters is not None else []
@@ -210,8 +166,7 @@ def export_central(
     Same formats and ``filters`` as ``export`` with ``agent`` and ``team`` in
     front; the filters only narrow what row-level security lets the login read.
     """
-    from screenpop.journal.central import iter_central
-    from screenpop.journal.search import central_conditions
+    from screenpop.journal.central import iter_central  # PostgreSQL only when asked
 
     if fmt not in ("csv", "json"):
         raise ValueError(f"unknown export format {fmt!r} (csv or json)")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 #: The Alembic revision these models correspond to. Opening a journal that is
 #: already at this revision skips Alembic entirely (start-up time); a test
 #: checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0004"
 
 
 class Base(DeclarativeBase):
@@ -104,3 +104,21 @@ class OutboxEntry(Base):
         Index("ix_outbox_call_id", "call_id", unique=True),
         {"sqlite_autoincrement": True},
     )
+
+
+class SeenEvent(Base):
+    """A bridge request already accepted (a webhook's signed id): replays are refused.
+
+    Kept in the journal so that the guard survives a restart: a signed
+    request replayed within its validity window after the app restarted is
+    still recognised. Rows older than the retention are pruned on each insert
+    (``Journal.remember_event``), so the table holds minutes of traffic.
+    """
+
+    __tablename__ = "seen_events"
+
+    key: Mapped[str] = mapped_column(String(512), primary_key=True)
+    #: When the key stops needing to be remembered from (epoch seconds).
+    seen_at: Mapped[float] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_seen_events_seen_at", "seen_at"),)

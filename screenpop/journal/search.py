@@ -30,7 +30,8 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, or_
 
-from screenpop.journal.export import parse_since
+from screenpop.journal.models import Base
+from screenpop.journal.times import parse_since
 from screenpop.phone import normalise
 
 #: The call states a journal row can be in (``--state``).
@@ -171,8 +172,6 @@ def text_match(table: Table, text: str) -> ColumnElement[bool]:
 
 def local_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
     """The filters on this workstation's SQLite ``calls`` (times are epoch floats)."""
-    from screenpop.journal.models import Base
-
     return conditions(filters, Base.metadata.tables["calls"])
 
 

@@ -12,9 +12,13 @@ Per group (a UTC day, a UTC clock hour, an agent, or everything):
 - **dispositions** the most frequent, with counts.
 - **pop latency** p50/p95 of ``pop_latency_ms``.
 - **failed sections** calls whose card had a section time out or be
-  unavailable, and which sections failed most often.
-- **unknown callers** no customer matched (0 matches); **multi-match**
-  the number matched several customers (the agent was shown a picker).
+  unavailable, or whose identification failed (``identify``), and which
+  sections failed most often. A section that is not configured is not on
+  the card, so it is never a failure.
+- **unknown callers** no customer matched (0 matches) and identification
+  worked: a call whose identifying source failed counts as failed, never as
+  unknown (the caller may be on file). **multi-match** the number matched
+  several customers (the agent was shown a picker).
 
 Why it is computed like this:
 
@@ -35,40 +39,47 @@ Why it is computed like this:
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, TextIO
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
-    Table,
     and_,
     case,
-    cast,
-    extract,
     false,
     func,
     literal_column,
     select,
     true,
 )
-from sqlalchemy.dialects.postgresql import JSONB
 
 from screenpop.journal.search import SearchFilters, conditions
+from screenpop.journal.stats_dialects import Shape, postgresql_shape, sqlite_shape
+from screenpop.journal.stats_figures import COLUMNS, Format, GroupStats, to_json, write
 
+__all__ = [
+    "COLUMNS",
+    "GROUPINGS",
+    "Format",
+    "GroupStats",
+    "compute",
+    "percentile_positions",
+    "to_json",
+    "write",
+]
+
+#: The name ``Card.failed_sections`` gives a failed identification.
+IDENTIFY = "identify"
 Grouping = Literal["none", "day", "hour", "agent"]
 GROUPINGS: tuple[str, ...] = ("none", "day", "hour", "agent")
-Format = Literal["table", "csv", "json"]
 #: How many dispositions / failing sections are listed per group.
 TOP = 5
 
-#: (figure name, percentile) pairs computed per group, in output order.
+#: (figure name, value, percentile) computed per group, in output order.
 _PERCENTILES: tuple[tuple[str, str, float], ...] = (
     ("answer_p50_s", "answer", 0.5),
     ("answer_p90_s", "answer", 0.9),
@@ -79,138 +90,10 @@ _PERCENTILES: tuple[tuple[str, str, float], ...] = (
 )
 
 
-@dataclass
-class GroupStats:
-    """The figures of one group (see the module docstring for each definition)."""
-
-    group: str
-    offered: int = 0
-    answered: int = 0
-    answered_elsewhere: int = 0
-    missed: int = 0
-    wrapped_up: int = 0
-    failed_calls: int = 0
-    unknown_callers: int = 0
-    multi_match: int = 0
-    answer_p50_s: float | None = None
-    answer_p90_s: float | None = None
-    talk_p50_s: float | None = None
-    talk_p90_s: float | None = None
-    pop_p50_ms: float | None = None
-    pop_p95_ms: float | None = None
-    top_dispositions: list[tuple[str, int]] = field(default_factory=list)
-    top_failed_sections: list[tuple[str, int]] = field(default_factory=list)
-
-    @property
-    def answer_rate(self) -> float | None:
-        return self.answered / self.offered if self.offered else None
-
-    @property
-    def missed_rate(self) -> float | None:
-        return self.missed / self.offered if self.offered else None
-
-    @property
-    def wrapup_rate(self) -> float | None:
-        return self.wrapped_up / self.answered if self.answered else None
-
-
-# ----------------------------------------------------------- the dialects --
-
-
-@dataclass(frozen=True)
-class _Shape:
-    """What differs between the local SQLite and the central PostgreSQL ``calls``.
-
-    Format strings are SQL literals (constants of ours, never user input) so
-    a grouping expression compiles identically in SELECT and GROUP BY.
-    """
-
-    table: Table
-    #: Seconds from ``earlier`` to ``later``.
-    seconds: Callable[[Any, Any], ColumnElement[Any]]
-    #: ``failed_sections`` as a JSON array whatever it holds (bad JSON → []).
-    failed: Callable[[Table], ColumnElement[Any]]
-    failed_count: Callable[[ColumnElement[Any]], ColumnElement[Any]]
-    failed_elements: Callable[[ColumnElement[Any]], Any]
-    day: Callable[[Table], ColumnElement[Any]]
-    hour: Callable[[Table], ColumnElement[Any]]
-    time: Callable[[float], Any]
-    has_agent: bool
-    sql_percentiles: bool
-
-
-def _sqlite_shape() -> _Shape:
-    from screenpop.journal.models import Base
-
-    table = Base.metadata.tables["calls"]
-
-    def failed(t: Table) -> ColumnElement[Any]:
-        fs = t.c.failed_sections
-        empty: ColumnElement[str] = literal_column("'[]'")
-        # Nested so json_type never sees invalid JSON (it would raise).
-        return case(
-            (
-                func.json_valid(fs) == 1,
-                case((func.json_type(fs) == literal_column("'array'"), fs), else_=empty),
-            ),
-            else_=empty,
-        )
-
-    return _Shape(
-        table=table,
-        seconds=lambda later, earlier: later - earlier,
-        failed=failed,
-        failed_count=lambda arr: func.json_array_length(arr),
-        failed_elements=lambda arr: func.json_each(arr).table_valued("value"),
-        day=lambda t: func.strftime(literal_column("'%Y-%m-%d'"), t.c.ringing_at, _UNIXEPOCH),
-        hour=lambda t: func.strftime(
-            literal_column("'%Y-%m-%dT%H:00'"), t.c.ringing_at, _UNIXEPOCH
-        ),
-        time=float,
-        has_agent=False,
-        sql_percentiles=False,
-    )
-
-
-_UNIXEPOCH: ColumnElement[str] = literal_column("'unixepoch'")
-
-
-def _postgresql_shape() -> _Shape:
-    from datetime import UTC, datetime
-
-    from screenpop.journal.central import CALLS
-
-    utc: ColumnElement[str] = literal_column("'UTC'")
-
-    def failed(t: Table) -> ColumnElement[Any]:
-        fs = t.c.failed_sections
-        return case(
-            (func.jsonb_typeof(fs) == literal_column("'array'"), fs),
-            else_=cast(literal_column("'[]'"), JSONB),
-        )
-
-    return _Shape(
-        table=CALLS,
-        seconds=lambda later, earlier: extract("epoch", later - earlier),
-        failed=failed,
-        failed_count=lambda arr: func.jsonb_array_length(arr),
-        failed_elements=lambda arr: func.jsonb_array_elements_text(arr).table_valued("value"),
-        day=lambda t: func.to_char(
-            func.timezone(utc, t.c.ringing_at), literal_column("'YYYY-MM-DD'")
-        ),
-        hour=lambda t: func.to_char(
-            func.timezone(utc, t.c.ringing_at), literal_column("'YYYY-MM-DD\"T\"HH24:00'")
-        ),
-        time=lambda ts: datetime.fromtimestamp(ts, UTC),
-        has_agent=True,
-        sql_percentiles=True,
-    )
-
-
 # -------------------------------------------------------------- queries --
 
 
-def _group_key(shape: _Shape, by: str) -> ColumnElement[Any] | None:
+def _group_key(shape: Shape, by: str) -> ColumnElement[Any] | None:
     """The grouping expression, or None for one group of everything."""
     t = shape.table
     if by == "none":
@@ -231,7 +114,7 @@ def _group_key(shape: _Shape, by: str) -> ColumnElement[Any] | None:
 class _Figures:
     """The per-call expressions every figure is built from (one place for the definitions)."""
 
-    def __init__(self, shape: _Shape) -> None:
+    def __init__(self, shape: Shape) -> None:
         c = shape.table.c
         self.answered_here = and_(
             c.answered_at.is_not(None),
@@ -241,9 +124,12 @@ class _Figures:
         self.elsewhere = c.answered_elsewhere == true()
         self.missed = c.state == "missed"
         self.wrapped = and_(self.answered_here, c.wrapped_up_at.is_not(None))
-        self.unknown = and_(c.customer_id.is_(None), c.matches == 0)
+        failed = shape.failed(shape.table)
+        #: Identification failed: the caller may well be on file (never "unknown").
+        self.identify_failed = shape.failed_has(failed, IDENTIFY)
+        self.unknown = and_(c.customer_id.is_(None), c.matches == 0, ~self.identify_failed)
         self.multi = c.matches > 1
-        self.failed = shape.failed_count(shape.failed(shape.table)) > 0
+        self.failed = shape.failed_count(failed) > 0
         #: The measured values; NULL where a call does not count for the figure.
         self.values: dict[str, ColumnElement[Any]] = {
             "answer": case((self.answered_here, shape.seconds(c.answered_at, c.ringing_at))),
@@ -277,7 +163,7 @@ def compute(
     ``conn`` should hold one snapshot (``Journal.reader()``; a REPEATABLE READ
     transaction centrally) so that the queries of one report agree.
     """
-    shape = _sqlite_shape() if dialect == "sqlite" else _postgresql_shape()
+    shape = sqlite_shape() if dialect == "sqlite" else postgresql_shape()
     key = _group_key(shape, by)
     where = conditions(filters or SearchFilters(), shape.table, time=shape.time)
     fig = _Figures(shape)
@@ -376,7 +262,7 @@ def percentile_positions(n: int, p: float) -> tuple[int, int, float]:
 
 def _stream_percentiles(
     conn: Connection,
-    shape: _Shape,
+    shape: Shape,
     key: ColumnElement[Any] | None,
     where: Sequence[ColumnElement[bool]],
     fig: _Figures,
@@ -431,115 +317,3 @@ def _stream_percentiles(
             picks[index] = float(v)
         index += 1
     finish(current)
-
-
-# -------------------------------------------------------------- output --
-
-#: Output columns: (key in CSV/JSON, header in the table, kind for formatting).
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("group", "group", "text"),
-    ("offered", "offered", "int"),
-    ("answered", "answered", "int"),
-    ("answered_elsewhere", "elsewhere", "int"),
-    ("missed", "missed", "int"),
-    ("answer_rate", "answer%", "rate"),
-    ("missed_rate", "missed%", "rate"),
-    ("answer_p50_s", "tta_p50", "seconds"),
-    ("answer_p90_s", "tta_p90", "seconds"),
-    ("talk_p50_s", "talk_p50", "seconds"),
-    ("talk_p90_s", "talk_p90", "seconds"),
-    ("wrapup_rate", "wrapup%", "rate"),
-    ("pop_p50_ms", "pop_p50ms", "ms"),
-    ("pop_p95_ms", "pop_p95ms", "ms"),
-    ("failed_calls", "failed", "int"),
-    ("unknown_callers", "unknown", "int"),
-    ("multi_match", "multi", "int"),
-    ("top_dispositions", "dispositions", "list"),
-    ("top_failed_sections", "failing_sections", "list"),
-)
-
-
-def _value(stats: GroupStats, name: str) -> Any:
-    return getattr(stats, name)
-
-
-def _round(value: float | None, digits: int) -> float | None:
-    return None if value is None else round(value, digits)
-
-
-def to_json(stats: GroupStats) -> dict[str, Any]:
-    """One group as a JSON object: counts, rates as fractions (0–1), seconds, milliseconds."""
-    out: dict[str, Any] = {}
-    for name, _header, kind in COLUMNS:
-        value = _value(stats, name)
-        if kind == "rate":
-            value = _round(value, 4)
-        elif kind in ("seconds", "ms"):
-            value = _round(value, 3)
-        elif name == "top_dispositions":
-            value = [{"disposition": d, "calls": n} for d, n in value]
-        elif name == "top_failed_sections":
-            value = [{"section": s, "calls": n} for s, n in value]
-        out[name] = value
-    return out
-
-
-def _cell(stats: GroupStats, name: str, kind: str, *, table: bool) -> str:
-    """A plain cell: no thousands separators or units; seconds and ms with one decimal."""
-    value = _value(stats, name)
-    if value is None:
-        return "-" if table else ""
-    if kind == "rate":
-        return f"{value * 100:.1f}" if table else f"{value:.4f}"
-    if kind in ("seconds", "ms"):
-        return f"{value:.1f}"
-    if kind == "list":
-        return " ".join(f"{item}:{n}" for item, n in value) if table else ";".join(
-            f"{item}:{n}" for item, n in value
-        )
-    return str(value)
-
-
-def write(
-    groups: Sequence[GroupStats],
-    out: TextIO,
-    *,
-    fmt: Format = "table",
-    by: str = "none",
-    since: str | None = None,
-    until: str | None = None,
-) -> None:
-    """Write the report: an aligned table, CSV (one row per group) or one JSON document."""
-    if fmt == "json":
-        doc = {"by": by, "since": since, "until": until, "groups": [to_json(g) for g in groups]}
-        out.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
-        return
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow([name for name, _h, _k in COLUMNS])
-        for g in groups:
-            cells = [_cell(g, name, kind, table=False) for name, _h, kind in COLUMNS]
-            # The group and list cells come from the data (dispositions are
-            # agents' words): never let a spreadsheet evaluate them.
-            writer.writerow([_safe(cell) for cell in cells])
-        return
-    if fmt != "table":
-        raise ValueError(f"unknown stats format {fmt!r} (table, csv or json)")
-    headers = [header for _n, header, _k in COLUMNS]
-    body = [[_cell(g, name, kind, table=True) for name, _h, kind in COLUMNS] for g in groups]
-    widths = [max(len(row[i]) for row in [headers, *body]) for i in range(len(headers))]
-    for row in [headers, *body]:
-        cells = []
-        for i, (cell, (_n, _h, kind)) in enumerate(zip(row, COLUMNS, strict=True)):
-            last = i == len(row) - 1
-            if kind in ("text", "list"):
-                cells.append(cell if last else cell.ljust(widths[i]))
-            else:
-                cells.append(cell.rjust(widths[i]))
-        out.write("  ".join(cells).rstrip() + "\n")
-
-
-def _safe(cell: str) -> str:
-    from screenpop.journal.export import _csv_cell
-
-    return _csv_cell(cell)

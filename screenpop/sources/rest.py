@@ -29,14 +29,13 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import requests
 from requests.auth import HTTPBasicAuth
 
 from screenpop.card import Match
-from screenpop.config.schema import RestSource as RestSourceConfig
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -48,6 +47,9 @@ from screenpop.sources.base import (
 )
 from screenpop.sources.numbers import keep_match, unique, with_derived
 from screenpop.sources.sql import jsonable
+
+if TYPE_CHECKING:
+    from screenpop.sources.plugins.rest import RestConfig as RestSourceConfig
 
 log = logging.getLogger(__name__)
 

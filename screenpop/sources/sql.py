@@ -24,7 +24,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -32,7 +32,6 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
-from screenpop.config.schema import SqlSource as SqlSourceConfig
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -43,6 +42,9 @@ from screenpop.sources.base import (
     deadline_after,
 )
 from screenpop.sources.numbers import keep_match, unique, with_derived
+
+if TYPE_CHECKING:
+    from screenpop.sources.plugins.sql import SqlConfig as SqlSourceConfig
 
 log = logging.getLogger(__name__)
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -15,6 +17,7 @@ from sqlalchemy import create_engine, inspect
 
 from screenpop.journal import Journal
 from screenpop.journal.models import SCHEMA_HEAD, Base
+from screenpop.journal.stats import compute
 from screenpop.journal.store import MIGRATIONS_DIR
 
 
@@ -93,3 +96,46 @@ def _open_in_fresh_interpreter(path: Path, repo_root: Path) -> str:
 def test_open_at_head_does_not_import_alembic(journal_path: Path, repo_root: Path) -> None:
     assert _open_in_fresh_interpreter(journal_path, repo_root) == "True"  # new: migrates
     assert _open_in_fresh_interpreter(journal_path, repo_root) == "False"  # at head: fast path
+
+
+def _old_call(conn: Any, call_id: str, failed: list[str], crosssell_error: str) -> None:
+    """A call as screenpop journaled it before unconfigured sections left the card."""
+    card = {
+        "sections": {
+            "cross_sells": {"status": "unavailable", "error": crosssell_error},
+            "credit": {"status": "timeout", "error": "no answer in 800 ms"},
+        }
+    }
+    conn.exec_driver_sql(
+        "INSERT INTO calls (call_id, bridge, number_received, caller_name, called, state, "
+        "ringing_at, answered_elsewhere, matches, failed_sections, card_json, updated_at) "
+        "VALUES (?, '', '', '', '', 'ended', 1.0, 0, 1, ?, ?, 1.0)",
+        (call_id, json.dumps(failed), json.dumps(card)),
+    )
+
+
+def test_unconfigured_crosssell_is_no_longer_a_failure_in_history(journal_path: Path) -> None:
+    """Migration 0004: rows journaled while no model was configured stop counting as failed."""
+    Journal(journal_path).close()
+    engine = create_engine(f"sqlite:///{journal_path}")
+    config = _config()
+    try:
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0003")
+            not_configured = "no cross-sell model; run `screenpop crosssell build`"
+            _old_call(conn, "only-crosssell", ["cross_sells"], not_configured)
+            _old_call(conn, "and-credit", ["cross_sells", "credit"], not_configured)
+            _old_call(conn, "model-broken", ["cross_sells"], "cross-sell model unusable: bad")
+    finally:
+        engine.dispose()
+    with Journal(journal_path) as journal:
+        assert journal.get("only-crosssell").failed_sections == ()  # type: ignore[union-attr]
+        assert journal.get("and-credit").failed_sections == ("credit",)  # type: ignore[union-attr]
+        # A model that was configured and failed is a failure.
+        assert journal.get("model-broken").failed_sections == ("cross_sells",)  # type: ignore[union-attr]
+        with journal.reader() as conn:
+            [stats] = compute(conn, dialect="sqlite")
+        assert stats.failed_calls == 2
+        # The corrected rows go to the central journal like any change.
+        assert {p.call_id for p in journal.pending()} >= {"only-crosssell", "and-credit"}

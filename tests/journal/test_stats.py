@@ -16,13 +16,18 @@ from typing import Any
 
 import pytest
 
+from screenpop.card import Card, Match, Section, SourceFailure, Status
 from screenpop.cli import main
 from screenpop.config.secrets import resolve
+from screenpop.events import CallState
 from screenpop.journal import Journal
 from screenpop.journal.replicate import Replicator
 from screenpop.journal.stats import percentile_positions
+from screenpop.phone import normalise
+from screenpop.reasons import SOURCE_INTERNAL, Reason
 from tests.journal.central_support import SECRET_REF, Central
-from tests.journal.known_calls import fill
+from tests.journal.conftest import ev
+from tests.journal.known_calls import T0, fill
 
 #: Everything: answered here c1 c2 c3 c6, elsewhere c5, missed c4 c7.
 #: answer s [2, 4, 6, 10]: p50 at 1.5 → 5.0, p90 at 2.7 → 6 + 0.7·4 = 8.8
@@ -371,3 +376,65 @@ def test_central_export_filters(
     )
     assert (code, out) == (2, "")
     assert "--limit -5" in err
+
+
+# ------------------------------------------- identification that failed --
+
+
+def _identify_calls(journal: Journal) -> None:
+    """u1 an unknown caller (identification worked, 0 matches); f1 identification failed
+    (the accounting database was down: the caller may be on file); k1 a known customer."""
+    reason = Reason.of(SOURCE_INTERNAL, source="accounting", error="no such table: customers")
+    failed = Card(
+        normalise("020 7946 0101", "GB"),
+        identify_failed=(SourceFailure("accounting", reason.text, reason),),
+    )
+    unknown = Card(normalise("020 7946 0102", "GB"))
+    known = Card(
+        normalise("020 7946 0103", "GB"),
+        customer=Match(customer_id="17850", name="Acme Ltd"),
+        matches=[Match(customer_id="17850", name="Acme Ltd")],
+        sections={"balance": Section(Status.OK, data={"balance": 1.0}, source="accounting")},
+    )
+    for i, (call, c) in enumerate((("f1", failed), ("u1", unknown), ("k1", known))):
+        journal.record_event(*ev(call, CallState.RINGING, T0 + i, number=c.number.received))
+        journal.record_card(call, c, 5.0)
+    assert journal.get("f1").failed_sections == ("identify",)  # type: ignore[union-attr]
+
+
+IDENTIFY_FIGURES = {"offered": 3, "failed_calls": 1, "unknown_callers": 1}
+
+
+def _figures(group: dict[str, Any]) -> dict[str, Any]:
+    return {key: group[key] for key in IDENTIFY_FIGURES}
+
+
+def test_failed_identification_is_failed_not_unknown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "journal.db"
+    with Journal(path) as journal:
+        _identify_calls(journal)
+    cfg = tmp_path / "screenpop.toml"
+    cfg.write_text(f'[agent]\nregion = "GB"\n[journal]\nlocal = "{path}"\n')
+    [group] = stats_json(capsys, cfg)["groups"]
+    assert _figures(group) == IDENTIFY_FIGURES
+    assert group["top_failed_sections"] == [{"section": "identify", "calls": 1}]
+
+
+def test_failed_identification_centrally_too(
+    tmp_path: Path, central: Central, central_secret: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    login = central.agent("i", "1001", "north")
+    with Journal(tmp_path / "i.db") as journal:
+        _identify_calls(journal)
+        rep = Replicator(journal, central.config(login), "1001", resolve)
+        try:
+            while rep.push_once():
+                pass
+        finally:
+            rep.stop(drain_s=0)
+    config = _central_config(tmp_path, central, central.supervisor("si", "north"))
+    [group] = stats_json(capsys, config, "--central")["groups"]
+    assert _figures(group) == IDENTIFY_FIGURES
+    assert group["top_failed_sections"] == [{"section": "identify", "calls": 1}]

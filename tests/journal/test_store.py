@@ -92,12 +92,15 @@ def test_out_of_order_ended_before_ringing(journal: Journal) -> None:
     record(journal, "c5", CallState.ENDED, 110.0, number="", name="", called="")
     rec = journal.get("c5")
     assert rec is not None
-    assert (rec.state, rec.number, rec.caller_name) == ("ended", "", "")
+    # An end with no answer seen (yet) is a missed call, until an answer says otherwise.
+    assert (rec.state, rec.number, rec.caller_name) == ("missed", "", "")
     record(journal, "c5", CallState.RINGING, 100.0)
+    assert journal.get("c5").state == "missed"  # type: ignore[union-attr]
     record(journal, "c5", CallState.ANSWERED, 103.0, agent="agent")
     rec = journal.get("c5")
     assert rec is not None
-    assert rec.state == "ended"  # a late ringing/answered never moves the call back
+    # The answer (older than the end) says it was taken; a late ringing never moves it back.
+    assert rec.state == "ended"
     assert (rec.ringing_at, rec.answered_at, rec.ended_at) == (100.0, 103.0, 110.0)
     # Blanks are filled in by the later events.
     assert rec.number == "+44 20 7946 0958"
@@ -188,6 +191,7 @@ def test_unknown_call_id_errors(journal: Journal) -> None:
 
 def _populate(journal: Journal) -> None:
     record(journal, "a", CallState.RINGING, 1000.0, number="+44 20 7946 0958", name="Alice Example")
+    record(journal, "a", CallState.ANSWERED, 1004.0, agent="agent")
     record(journal, "a", CallState.ENDED, 1010.0)
     record(journal, "b", CallState.RINGING, 2000.0, number="01632 960123", name="Bob Builder")
     record(journal, "b", CallState.MISSED, 2020.0)

@@ -1,6 +1,6 @@
 """Alembic environment of the journal, driven from code, not from an alembic.ini.
 
-``screenpop.journal.store`` opens the SQLite connection itself (WAL, pragmas,
+``screenpop.journal.database`` opens the SQLite connection itself (WAL, pragmas,
 an IMMEDIATE transaction that serialises concurrent upgrades) and hands it in
 through ``config.attributes["connection"]``; this file only runs the
 migrations on it. A developer may still point the ``alembic`` command at a

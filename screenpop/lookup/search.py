@@ -19,33 +19,27 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from screenpop.breaker import Breaker, TtlCache
-from screenpop.card import (
-    SECTION_NAMES,
-    Card,
-    CardDataError,
-    LastKnown,
-    Match,
-    Section,
-    SourceFailure,
-    Status,
+from screenpop.card import Card, LastKnown, Match, Section, SourceFailure, Status
+from screenpop.derived import Derived
+from screenpop.lookup.outcome import (
+    Job,
+    failed_section,
+    fetch_call,
+    gather,
+    identify_call,
+    run_derived,
+    section_from,
 )
-from screenpop.derived import Derived, Feed
+from screenpop.lookup.plan import make_plan
 from screenpop.phone import PhoneNumber
-from screenpop.reasons import (
-    SOURCE_ABANDONED,
-    SOURCE_BAD_DATA,
-    SOURCE_ERROR,
-    SOURCE_FAILING,
-    SOURCE_INTERNAL,
-    Reason,
-)
-from screenpop.sources.base import Source, SourceError, SourceTimeout, stop_margin
+from screenpop.reasons import SOURCE_FAILING, SOURCE_INTERNAL, Reason
+from screenpop.sources.base import Source, SourceError, stop_margin
 
 log = logging.getLogger(__name__)
 
@@ -68,45 +62,6 @@ class Identification:
     matches: tuple[Match, ...]
     ms: float
     failed: tuple[SourceFailure, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Job:
-    future: Future[Any]
-    deadline: float
-    source: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Plan:
-    """What every card of this configuration holds, worked out once."""
-
-    #: section -> the source that answers it (the first configured for it).
-    sections: Mapping[str, Source]
-    feeds: Mapping[str, tuple[Feed, Source]]
-    derived: tuple[Derived, ...]
-    #: Source sections that are inputs only: a derived section stands in for them.
-    held: frozenset[str]
-    #: Every section on a card with a customer, in display order.
-    names: tuple[str, ...]
-
-
-def make_plan(sources: Sequence[Source], derived: Sequence[Derived]) -> Plan:
-    by_section: dict[str, Source] = {}
-    for s in sources:
-        by_section.setdefault(s.section, s)
-    planned = tuple(d for d in derived if all(n in by_section for n in d.needs))
-    feeds = {
-        f.name: (f, by_section[f.section])
-        for d in planned
-        for f in d.feeds
-        if f.section in by_section
-    }
-    held = frozenset(d.name for d in planned if d.replaces and d.name in by_section)
-    names = set(by_section) | {d.name for d in planned}
-    order = {name: i for i, name in enumerate(SECTION_NAMES)}
-    ordered = tuple(sorted(names, key=lambda n: (order.get(n, len(order)), n)))
-    return Plan(by_section, feeds, planned, held, ordered)
 
 
 class Lookup:
@@ -177,36 +132,6 @@ class Lookup:
             fut.set_exception(SourceError(f"{source.name}: {exc}"))
             return fut
 
-    def _gather(
-        self,
-        jobs: Mapping[str, _Job],
-        on_done: Callable[[str, Future[Any] | None, float, str | None], None],
-        started: float,
-    ) -> None:
-        """Wait for each job up to its own deadline; report each as it ends.
-
-        ``on_done`` gets ``None`` for a job whose deadline passed first.
-        """
-        pending = dict(jobs)
-        while pending:
-            now = self.clock()
-            for key, job in list(pending.items()):
-                if not job.future.done() and now >= job.deadline:
-                    del pending[key]
-                    on_done(key, None, (now - started) * 1000, job.source)
-            if not pending:
-                break
-            waiting = {job.future for job in pending.values() if not job.future.done()}
-            # Wait only when nothing is ready: a job that finished while others
-            # were being reported must not sit behind a slow one's deadline.
-            if waiting and len(waiting) == len(pending):
-                timeout = max(0.0, min(j.deadline for j in pending.values()) - self.clock())
-                wait(waiting, timeout=timeout, return_when=FIRST_COMPLETED)
-            for key, job in list(pending.items()):
-                if job.future.done():
-                    del pending[key]
-                    on_done(key, job.future, (self.clock() - started) * 1000, job.source)
-
     # --------------------------------------------------------- identify --
 
     def identify(
@@ -220,8 +145,8 @@ class Lookup:
         found: dict[str, Match] = {}
         failed: list[SourceFailure] = []
         jobs = {
-            s.name: _Job(
-                self._call(s, partial(_identify, s, params), started + s.timeout_s),
+            s.name: Job(
+                self._call(s, partial(identify_call, s, params), started + s.timeout_s),
                 started + s.timeout_s,
                 s.name,
             )
@@ -231,7 +156,7 @@ class Lookup:
 
         def done(name: str, fut: Future[Any] | None, ms: float, _src: str | None) -> None:
             if fut is None or fut.exception() is not None:
-                section = _failed_section(fut, ms, name)
+                section = failed_section(fut, ms, name)
                 failed.append(SourceFailure(name, section.error or "", section.reason))
                 log.warning("identify via %s failed: %s", name, section.error)
                 return
@@ -255,7 +180,7 @@ class Lookup:
                         prev.extra + tuple(e for e in m.extra if e not in prev.extra),
                     )
 
-        self._gather(jobs, done, started)
+        gather(jobs, done, started, self.clock)
         # Order stable across runs: by name, then id.
         matches = sorted(found.values(), key=lambda m: (m.name.casefold(), m.customer_id))
         failed.sort(key=lambda f: f.source)
@@ -399,24 +324,24 @@ class Lookup:
                 publish(d.name, self._derive(d, results), ms)
 
         def done(name: str, fut: Future[Any] | None, ms: float, src: str | None) -> None:
-            section = _section(fut, ms, src)
+            section = section_from(fut, ms, src)
             results[name] = section
             if name in plan.sections and name not in plan.held:
                 publish(name, section, ms)
             settle(ms)
 
         try:
-            jobs: dict[str, _Job] = {}
+            jobs: dict[str, Job] = {}
             for name, source in plan.sections.items():
                 deadline = started + source.timeout_s
-                fut = self._call(source, partial(_fetch, source, params), deadline)
-                jobs[name] = _Job(fut, deadline, source.name)
+                fut = self._call(source, partial(fetch_call, source, params), deadline)
+                jobs[name] = Job(fut, deadline, source.name)
             for name, (feed, source) in plan.feeds.items():
                 deadline = started + source.timeout_s
                 fut = self._call(source, partial(feed.call, source, params), deadline)
-                jobs[name] = _Job(fut, deadline, source.name)
+                jobs[name] = Job(fut, deadline, source.name)
             settle(0.0)  # derived sections that need no input
-            self._gather(jobs, done, started)
+            gather(jobs, done, started, self.clock)
         except Exception:  # a bug here must not leave the pop spinning
             log.exception("lookup of %s failed", customer_id)
         ms = (self.clock() - started) * 1000
@@ -435,41 +360,7 @@ class Lookup:
 
     def _derive(self, d: Derived, results: Mapping[str, Section]) -> Section:
         """``d``'s section from its inputs, under its own breaker."""
-        breaker = self.derived_breakers[d.name]
-        if not breaker.allow(self.clock()):
-            return Section(
-                Status.UNAVAILABLE,
-                reason=Reason.of(
-                    SOURCE_FAILING,
-                    source=d.name,
-                    count=breaker.failures,
-                    seconds=round(breaker.cool_off_s),
-                ),
-            )
-        inputs = {name: results[name] for name in d.inputs if name in results}
-        latency = max((s.latency_ms for s in inputs.values()), default=0.0)
-        try:
-            section = d.compute(inputs)
-        except Exception as exc:
-            log.exception("derived section %s failed", d.name)
-            breaker.record(False, type(exc).__name__, self.clock())
-            return Section(
-                Status.UNAVAILABLE,
-                reason=Reason.of(SOURCE_INTERNAL, source=d.name, error=type(exc).__name__),
-                latency_ms=latency,
-            )
-        breaker.record(True, "", self.clock())
-        if section.latency_ms == 0.0 and latency:
-            section = Section(
-                section.status,
-                section.data,
-                section.source,
-                section.error,
-                latency,
-                section.reason,
-                section.last_known,
-            )
-        return section
+        return run_derived(d, results, self.derived_breakers[d.name], self.clock)
 
     def _with_last_known(self, section: Section, customer_id: str, name: str) -> Section:
         assert self.last_known is not None
@@ -488,47 +379,4 @@ class Lookup:
             section.latency_ms,
             section.reason,
             known,
-        )
-
-
-def _identify(source: Source, params: Mapping[str, str], deadline: float) -> list[Match]:
-    return source.identify(params, deadline)
-
-
-def _fetch(source: Source, params: Mapping[str, str], deadline: float) -> Any:
-    return source.fetch(params, deadline)
-
-
-def _failed_section(fut: Future[Any] | None, ms: float, src: str | None) -> Section:
-    """A section for a job that raised or was abandoned at its deadline."""
-    if fut is None:
-        return Section(
-            Status.TIMEOUT,
-            source=src,
-            reason=Reason.of(SOURCE_ABANDONED, ms=round(ms)),
-            latency_ms=ms,
-        )
-    exc = fut.exception()
-    status = Status.TIMEOUT if isinstance(exc, SourceTimeout) else Status.UNAVAILABLE
-    text = str(exc) or type(exc).__name__
-    reason = getattr(exc, "reason", None) or Reason.of(SOURCE_ERROR, error=text)
-    return Section(status, source=src, error=text, reason=reason, latency_ms=ms)
-
-
-def _section(fut: Future[Any] | None, ms: float, src: str | None) -> Section:
-    """A job's outcome as a section; data a card cannot hold makes it unavailable."""
-    if fut is None or fut.exception() is not None:
-        return _failed_section(fut, ms, src)
-    data = fut.result()
-    if data is None or data == [] or data == {}:
-        return Section(Status.EMPTY, source=src, latency_ms=ms)
-    try:
-        return Section(Status.OK, data=data, source=src, latency_ms=ms)
-    except CardDataError as exc:
-        log.warning("source %s answered data a card cannot hold: %s", src, exc)
-        return Section(
-            Status.UNAVAILABLE,
-            source=src,
-            reason=Reason.of(SOURCE_BAD_DATA, source=src or "", what=str(exc)),
-            latency_ms=ms,
         )
