@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import logging
+import math
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -33,6 +33,8 @@ from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
 from screenpop.config.schema import SqlSource as SqlSourceConfig
+from screenpop.reasons import Reason, define
+from screenpop.sources import sqlite
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -43,26 +45,37 @@ from screenpop.sources.base import (
     deadline_after,
 )
 from screenpop.sources.numbers import keep_match, unique, with_derived
-
-log = logging.getLogger(__name__)
+from screenpop.sources.sqlerrors import advice, describe_driver_error, says_locked, says_timeout
 
 _BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
-#: Words in driver errors that mean "the server stopped it at our deadline".
-_TIMEOUT_MARKERS = (
-    "interrupted",
-    "statement timeout",
-    "canceling statement",
-    "max_statement_time",
-    "maximum statement execution time",
-    "query execution was interrupted",
+
+TIMEOUT = define("sql.timeout", "{source} did not answer within {ms} ms (stopped on the server)")
+LOCKED = define(
+    "sql.locked",
+    "{source}: the database file is locked by another program; gave up after {ms} ms",
+)
+#: A driver's own words (masked: see sqlerrors) are data, passed as ``error``.
+DRIVER = define("sql.driver", "{source}: {error}")
+IN_MEMORY = define("sql.in_memory", "source {source}: an in-memory SQLite database is empty")
+NO_KEYRING = define("sql.no_keyring", "source {source}: no keyring to resolve its password")
+NO_VALUE = define("sql.no_value", "source {source}: no value for {names}")
+NO_CUSTOMER_ID = define(
+    "sql.no_customer_id", "{source}: identify query returns no customer_id column"
+)
+NO_HISTORY = define("sql.no_history", "source {source} has no 'history' query")
+HISTORY_COLUMN = define("sql.history_column", "{source}: history query lacks column {column}")
+BLOB = define("sql.blob", "{source}: column {column} holds binary data (a BLOB), not text")
+NOT_FINITE = define(
+    "sql.not_finite", "{source}: column {column} holds {value}, not a finite number"
 )
 
 
-_NEAR = re.compile(r" near '.*' at line \d+", re.DOTALL)
-
-
 def jsonable(value: Any) -> Any:
-    """Driver values (Decimal, date, bytes) as JSON-friendly Python values."""
+    """Driver values (Decimal, date, bytes) as JSON-friendly Python values.
+
+    For bulk reads that are not shown on a card (purchase history); a card's
+    values go through ``SqlSource._cell``, which refuses what JSON cannot say.
+    """
     if isinstance(value, decimal.Decimal):
         return float(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
@@ -70,64 +83,6 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).decode("utf-8", "replace")
     return value
-
-
-def _describe(exc: BaseException) -> str:
-    """A driver error in words, without echoing the SQL or bound values."""
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        text_ = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
-        # MySQL/MariaDB quote the statement, bound values spliced in by the
-        # driver (a caller's number, a customer id): never pass that on.
-        text_ = _NEAR.sub(" near the quoted part of the query", text_)
-        return f"{type(exc.orig).__name__}: {text_}"[:300]
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:300]
-
-
-#: Driver wording -> what IT should do about it (checked in order, lower case).
-_ADVICE = (
-    (
-        ("access denied", "password authentication failed", "authentication failed"),
-        "the database refused the user name or password: check the user in the URL and "
-        "the keyring entry named by 'password'",
-    ),
-    (
-        (
-            "connection refused",
-            "can't connect",
-            "could not connect",
-            "connection timed out",
-            "timeout expired",
-            "name or service not known",
-            "could not translate host",
-            "no route to host",
-        ),
-        "cannot reach the database server: check host and port in the URL, that the "
-        "server runs, and the firewall",
-    ),
-    (
-        (
-            "does not exist",
-            "unknown database",
-            "doesn't exist",
-            "no such table",
-            "unknown column",
-            "no such column",
-            "syntax",
-            "undefined",
-        ),
-        "the query does not fit this database (table, column or syntax): fix the query "
-        "in the configuration",
-    ),
-)
-
-
-def advice(described: str) -> str:
-    """A hint for IT to go with a driver error (empty if none applies)."""
-    low = described.lower()
-    for markers, hint in _ADVICE:
-        if any(m in low for m in markers):
-            return hint
-    return ""
 
 
 class SqlSource:
@@ -143,7 +98,7 @@ class SqlSource:
         self._password = ""
         if cfg.password:
             if secret is None:
-                raise SourceError(f"source {cfg.name}: no keyring to resolve its password")
+                raise SourceError.because(Reason.of(NO_KEYRING, source=cfg.name))
             self._password = secret(cfg.password)
             url = url.set(password=self._password)
         self.backend = url.get_backend_name()
@@ -154,11 +109,16 @@ class SqlSource:
 
     def _make_engine(self, url: Any) -> Engine:
         connect_timeout = max(1, int(self.timeout_s + 0.999))
-        kwargs: dict[str, Any] = {}
+        # Bound values (a caller's number) never appear in SQLAlchemy's log
+        # lines or in the text of its errors.
+        kwargs: dict[str, Any] = {"hide_parameters": True}
         if self.backend == "sqlite":
-            kwargs["connect_args"] = {"check_same_thread": False}
-            if url.database in (None, "", ":memory:"):
-                raise SourceError(f"source {self.name}: an in-memory SQLite database is empty")
+            if sqlite.is_memory(url):
+                raise SourceError.because(Reason.of(IN_MEMORY, source=self.name))
+            if sqlite.own_uri(url):
+                kwargs["connect_args"] = {"check_same_thread": False}
+            else:
+                kwargs["creator"] = sqlite.read_only_opener(url, self.name, self.timeout_s)
         else:
             # A desktop client: a couple of warm connections, checked before use
             # (a laptop resumes from sleep with dead sockets), recycled hourly.
@@ -191,15 +151,12 @@ class SqlSource:
         try:
             engine = create_engine(url, **kwargs)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise SourceError(f"source {self.name}: {_describe(exc)}") from None
+            raise self._driver_error(exc, ()) from None
         if self.backend == "sqlite":
 
             @event.listens_for(engine, "connect")
             def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-                cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA query_only = 1")  # sources are read, never written
-                cur.execute("PRAGMA busy_timeout = 1000")
-                cur.close()
+                sqlite.on_connect(dbapi_conn)
 
         return engine
 
@@ -210,15 +167,12 @@ class SqlSource:
         if self.backend == "sqlite":
             # SQLite calls the progress handler every N virtual-machine steps;
             # a true return aborts the statement ("interrupted"). No thread per
-            # query, and the work really stops inside the engine.
+            # query, and the work really stops inside the engine; the wait for
+            # another program's lock is bounded by the same budget.
             raw = conn.connection.dbapi_connection
             assert raw is not None
-            deadline = time.monotonic() + seconds
-            raw.set_progress_handler(lambda: time.monotonic() > deadline, 2000)
-            try:
+            with sqlite.within(raw, seconds):
                 yield
-            finally:
-                raw.set_progress_handler(None, 0)
             return
         if self.backend == "postgresql":
             conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
@@ -243,10 +197,33 @@ class SqlSource:
             message = message.replace(self._password, "***")
         return message
 
+    def _driver_error(self, exc: BaseException, values: Iterable[str]) -> SourceError:
+        """A driver's error in its own words, without the password, SQL or values."""
+        said = self._scrub(describe_driver_error(exc, values))
+        return SourceError.because(Reason.of(DRIVER, source=self.name, error=said))
+
     def _timeout(self) -> SourceTimeout:
-        return SourceTimeout(
-            f"{self.name} did not answer within {self.cfg.timeout_ms} ms (stopped on the server)"
-        )
+        return SourceTimeout.because(Reason.of(TIMEOUT, source=self.name, ms=self.cfg.timeout_ms))
+
+    def _cell(self, value: Any, column: str) -> Any:
+        """A value as a card may hold it; bytes and non-finite numbers are refused here.
+
+        Refused at the edge, naming the column, so that IT knows what to fix
+        in the query (``hex(photo)``, ``CASE WHEN x = 'Infinity' ...``): JSON
+        has no infinity, and a BLOB is not text.
+        """
+        if isinstance(value, bytes | bytearray | memoryview):
+            raise SourceError.because(Reason.of(BLOB, source=self.name, column=column))
+        if isinstance(value, float | decimal.Decimal):
+            number = float(value) if isinstance(value, decimal.Decimal) else value
+            if not math.isfinite(number):
+                raise SourceError.because(
+                    Reason.of(NOT_FINITE, source=self.name, column=column, value=str(value)[:40])
+                )
+            return number
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return value.isoformat()
+        return value
 
     def _run(
         self,
@@ -261,7 +238,7 @@ class SqlSource:
         params = with_derived(params)
         missing = names - set(params)
         if missing:
-            raise SourceError(f"source {self.name}: no value for {', '.join(sorted(missing))}")
+            raise SourceError.because(Reason.of(NO_VALUE, source=self.name, names=sorted(missing)))
         bound = {k: params[k] for k in names}
         started = time.monotonic()
         if deadline is None:
@@ -284,6 +261,10 @@ class SqlSource:
                         rows = result.mappings().fetchmany(limit if many else 1)
                         result.close()
                 except DBAPIError as exc:
+                    if self.backend == "sqlite" and says_locked(str(exc.orig)):
+                        raise SourceTimeout.because(
+                            Reason.of(LOCKED, source=self.name, ms=round(budget * 1000))
+                        ) from None
                     if self.backend != "sqlite" and not self._clean_timeout(
                         exc, time.monotonic() >= deadline - 0.05 * self.timeout_s
                     ):
@@ -298,18 +279,20 @@ class SqlSource:
         except DBAPIError as exc:
             if self._clean_timeout(exc, time.monotonic() >= deadline - 0.05 * self.timeout_s):
                 raise self._timeout() from None
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, bound.values()) from None
         except SQLAlchemyError as exc:
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, bound.values()) from None
         rename = self.cfg.rename
-        return [{rename.get(k, k): jsonable(v) for k, v in row.items()} for row in rows]
+        return [{rename.get(k, k): self._cell(v, str(k)) for k, v in row.items()} for row in rows]
 
     def _clean_timeout(self, exc: DBAPIError, at_deadline: bool) -> bool:
         """The server stopped the statement at our deadline (connection still good)."""
-        described = _describe(exc).lower()
-        if any(m in described for m in _TIMEOUT_MARKERS):
+        described = describe_driver_error(exc)
+        if says_timeout(described):
             return True
-        return exc.connection_invalidated is False and at_deadline and "timeout" in described
+        return (
+            exc.connection_invalidated is False and at_deadline and "timeout" in described.lower()
+        )
 
     # --------------------------------------------------------- the protocol --
 
@@ -329,7 +312,7 @@ class SqlSource:
         hidden = {"customer_id", "name", self.cfg.match_phone, self.cfg.match_country}
         for row in rows:
             if row.get("customer_id") is None:
-                raise SourceError(f"{self.name}: identify query returns no customer_id column")
+                raise SourceError.because(Reason.of(NO_CUSTOMER_ID, source=self.name))
             if not params.get("account") and not keep_match(row, self.cfg, params):
                 continue
             extra = tuple((k, str(v)) for k, v in row.items() if k not in hidden and v is not None)
@@ -375,7 +358,7 @@ class SqlSource:
 
     def history(self) -> Iterator[HistoryRow]:
         if self.cfg.history is None:
-            raise SourceError(f"source {self.name} has no 'history' query")
+            raise SourceError.because(Reason.of(NO_HISTORY, source=self.name))
         # The whole history streams for minutes: not through the lookup pool,
         # whose socket timeouts sit just past a lookup's deadline.
         bulk = self.engine
@@ -399,9 +382,11 @@ class SqlSource:
                         amount=float(r.get("amount") or 0),
                     )
         except KeyError as exc:
-            raise SourceError(f"{self.name}: history query lacks column {exc}") from None
+            raise SourceError.because(
+                Reason.of(HISTORY_COLUMN, source=self.name, column=str(exc.args[0]))
+            ) from None
         except SQLAlchemyError as exc:
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, ()) from None
         finally:
             if bulk is not self.engine:
                 bulk.dispose()
@@ -432,7 +417,7 @@ class SqlSource:
             hint = advice(str(exc))
             return CheckResult(False, str(exc) + (f" -> {hint}" if hint else ""), timings)
         except SQLAlchemyError as exc:
-            described = f"{self.name}: {self._scrub(_describe(exc))}"
+            described = self._driver_error(exc, sample.values()).args[0]
             hint = advice(described)
             return CheckResult(False, described + (f" -> {hint}" if hint else ""), timings)
         detail = f"{self.backend} reachable"
