@@ -20,7 +20,7 @@ from screenpop.card import Card, Status
 from screenpop.config.loader import load_config
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
-from screenpop.sources.base import Source
+from screenpop.sources.base import Source, SourceTimeout
 from screenpop.sources.registry import build_all as build_sources
 from tests.sources import backends
 from tests.sources.conftest import Db, RestServer
@@ -252,3 +252,50 @@ def test_injection_through_every_caller_value_changes_nothing(
                 assert source.identify({**raw, "account": bad}) == []
             assert source.fetch(raw) in (None, [])
     assert _counts(db) == before
+
+
+def _slow(backend: str, seconds: float) -> str:
+    return f"pg_sleep({seconds})" if backend == "postgresql" else f"SLEEP({seconds})"
+
+
+@pytest.mark.parametrize("backend", ["postgresql", "mariadb"])
+def test_key_query_and_query_share_one_deadline(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, pool: ThreadPoolExecutor
+) -> None:
+    """A keyed department's two statements stop within one deadline, not one each.
+
+    Each statement alone fits the 600 ms budget (400 ms); together they do
+    not. Given a deadline per statement, the source answered after 800 ms,
+    holding a pool thread past the card's deadline; now the second statement
+    gets only what is left and the server stops it.
+    """
+    db: Db = request.getfixturevalue("pg_db" if backend == "postgresql" else "maria_db")
+    backends.load_sample(db.url)
+    slow = _slow(db.backend, 0.4)
+    keyed = backends.sql_config(server_urls(db), credit_timeout_ms=600).replace(
+        f'query = """{backends.CREDIT}"""',
+        f'key_query = "SELECT customer_id FROM credit, (SELECT {slow} AS s) AS w '
+        'WHERE customer_id = :customer_id"\n'
+        'query = """SELECT credit_limit AS "limit", risk_grade, terms, hold '
+        f'FROM credit, (SELECT {slow} AS s) AS w WHERE customer_id = :key"""',
+    )
+    cfg_file = tmp_path / "keyed.toml"
+    cfg_file.write_text(keyed, encoding="utf-8")
+    sources = build_sources(load_config(cfg_file, environ={}))
+    try:
+        credit = next(s for s in sources if s.name == "credit")
+        # On its own (the whole answer under its own timeout_ms).
+        with pytest.raises(SourceTimeout) as err:
+            credit.fetch({"customer_id": "C-100"})
+        assert err.value.reason is not None
+        assert err.value.reason.code == "sql.timeout"
+        # Through the lookup: the source says so itself, in time for the card.
+        card = Lookup(sources, pool).lookup(normalise("+358401234567", "GB"), use_cache=False)
+        section = card.sections["credit"]
+        assert section.status is Status.TIMEOUT
+        assert section.reason is not None
+        assert section.reason.code == "sql.timeout", section.error
+        assert card.sections["balance"].status is Status.OK
+    finally:
+        for s in sources:
+            s.close()
