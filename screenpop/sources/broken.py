@@ -23,7 +23,9 @@ class BrokenSource:
     def __init__(self, name: str, section: str, reason: str | Reason) -> None:
         self.name = name
         self.section = section
-        self.timeout_s = 0.1
+        # It answers at once; the budget only matters when the pool is busy,
+        # and then the card should still say why, not "no answer".
+        self.timeout_s = 0.8
         self.why = reason if isinstance(reason, Reason) else None
         self.reason = reason.text if isinstance(reason, Reason) else reason
 

@@ -1,18 +1,20 @@
 """SQL sources: any SQLAlchemy URL, bound parameters only, deadlines on the server.
 
 A deadline that only abandons a query leaves it running on the server and a
-pooled connection busy, so each dialect is told to stop the work itself:
-SQLite through its progress handler, PostgreSQL through ``SET LOCAL
-statement_timeout`` (dies with the transaction), MariaDB through ``SET
-STATEMENT max_statement_time=... FOR`` (this statement only, so nothing leaks
-into the pooled session), MySQL through ``max_execution_time`` set and reset.
+pooled connection busy, so each dialect is told to stop the work itself
+(``sources/dialects.py``; SQLite's own hazards in ``sources/sqlite.py``). One
+deadline covers the whole answer: a cold connection and a keyed source's
+``key_query`` spend from the same budget as the query.
 
 What reality adds (measured against PostgreSQL 15 and MariaDB 10.11):
 an interrupted MariaDB ``SLEEP()`` may *return* instead of raising, so any
-answer that arrives after the deadline counts as a timeout; the driver's own
-socket timeouts are set just past the deadline so a silent server cannot hold
-a pool thread; and a connection that failed in any way other than a clean
-server-side timeout is invalidated rather than handed to the next lookup.
+answer that arrives after the deadline counts as a timeout; and a connection
+that failed in any way other than a clean server-side timeout is invalidated
+rather than handed to the next lookup.
+
+What a card can hold is checked here, at the edge (``_cell``): a BLOB or a
+non-finite number is refused naming its column; every error is a ``Reason``
+(``sql.*``), a driver's words masked (``sources/sqlerrors.py``).
 """
 
 from __future__ import annotations
@@ -23,10 +25,9 @@ import math
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
@@ -34,7 +35,7 @@ from sqlalchemy.pool import NullPool
 from screenpop.card import Match
 from screenpop.config.schema import SqlSource as SqlSourceConfig
 from screenpop.reasons import Reason, define
-from screenpop.sources import sqlite
+from screenpop.sources import dialects, sqlite
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -108,48 +109,11 @@ class SqlSource:
     # ------------------------------------------------------------ plumbing --
 
     def _make_engine(self, url: Any) -> Engine:
-        connect_timeout = max(1, int(self.timeout_s + 0.999))
-        # Bound values (a caller's number) never appear in SQLAlchemy's log
-        # lines or in the text of its errors.
-        kwargs: dict[str, Any] = {"hide_parameters": True}
-        if self.backend == "sqlite":
-            if sqlite.is_memory(url):
-                raise SourceError.because(Reason.of(IN_MEMORY, source=self.name))
-            if sqlite.own_uri(url):
-                kwargs["connect_args"] = {"check_same_thread": False}
-            else:
-                kwargs["creator"] = sqlite.read_only_opener(url, self.name, self.timeout_s)
-        else:
-            # A desktop client: a couple of warm connections, checked before use
-            # (a laptop resumes from sleep with dead sockets), recycled hourly.
-            kwargs.update(
-                pool_size=self.cfg.pool_size,
-                max_overflow=2,
-                pool_pre_ping=True,
-                pool_recycle=3600,
-                pool_timeout=self.timeout_s,
-            )
-            if self.backend == "postgresql":
-                kwargs["connect_args"] = {
-                    "connect_timeout": connect_timeout,
-                    # A dead peer (laptop moved network) is noticed in seconds
-                    # rather than after the kernel's two hours.
-                    "keepalives": 1,
-                    "keepalives_idle": 10,
-                    "keepalives_interval": 3,
-                    "keepalives_count": 3,
-                }
-            elif self.backend in ("mysql", "mariadb"):
-                # Socket timeouts just past the deadline: the server stops the
-                # statement at the deadline; these only catch a silent server
-                # (PyMySQL then drops the connection, so the pool forgets it).
-                kwargs["connect_args"] = {
-                    "connect_timeout": connect_timeout,
-                    "read_timeout": self.timeout_s + 2.0,
-                    "write_timeout": self.timeout_s + 2.0,
-                }
+        if self.backend == "sqlite" and sqlite.is_memory(url):
+            raise SourceError.because(Reason.of(IN_MEMORY, source=self.name))
+        options = dialects.engine_options(url, self.name, self.timeout_s, self.cfg.pool_size)
         try:
-            engine = create_engine(url, **kwargs)
+            engine = create_engine(url, **options)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise self._driver_error(exc, ()) from None
         if self.backend == "sqlite":
@@ -159,37 +123,6 @@ class SqlSource:
                 sqlite.on_connect(dbapi_conn)
 
         return engine
-
-    @contextmanager
-    def _deadline(self, conn: Connection, seconds: float) -> Iterator[None]:
-        """Make the server stop this connection's statement after ``seconds``."""
-        ms = max(1, int(seconds * 1000))
-        if self.backend == "sqlite":
-            # SQLite calls the progress handler every N virtual-machine steps;
-            # a true return aborts the statement ("interrupted"). No thread per
-            # query, and the work really stops inside the engine; the wait for
-            # another program's lock is bounded by the same budget.
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            with sqlite.within(raw, seconds):
-                yield
-            return
-        if self.backend == "postgresql":
-            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
-        elif self.backend in ("mysql", "mariadb") and not self._is_mariadb(conn):
-            conn.exec_driver_sql(f"SET SESSION max_execution_time = {ms}")
-            try:
-                yield
-            finally:
-                conn.exec_driver_sql("SET SESSION max_execution_time = 0")
-            return
-        yield
-
-    def _is_mariadb(self, conn: Connection) -> bool:
-        """MariaDB gets its deadline by prefixing the statement (see ``_run``)."""
-        return self.backend in ("mysql", "mariadb") and bool(
-            getattr(conn.dialect, "is_mariadb", False)
-        )
 
     def _scrub(self, message: str) -> str:
         """Never let a password a driver echoed reach a card, log or doctor."""
@@ -251,12 +184,10 @@ class SqlSource:
                 budget = deadline - time.monotonic()
                 if budget <= 0.01:
                     raise self._timeout()
-                statement = sql
-                if self._is_mariadb(conn):
-                    # This statement only: nothing leaks into the pooled session.
-                    statement = f"SET STATEMENT max_statement_time={budget:.3f} FOR {sql}"
+                mariadb = dialects.is_mariadb(conn)
+                statement = dialects.for_mariadb(sql, budget) if mariadb else sql
                 try:
-                    with self._deadline(conn, budget):
+                    with dialects.server_deadline(conn, budget):
                         result = conn.execute(text(statement), bound)
                         rows = result.mappings().fetchmany(limit if many else 1)
                         result.close()
