@@ -345,7 +345,9 @@ class SqlSource:
                 self.owned({"customer_id": sample.get("customer_id", "")})
                 timings["owned"] = (time.perf_counter() - t0) * 1000
         except SourceError as exc:
-            hint = advice(str(exc))
+            # Advice reads a driver's words; our own reasons say what to do.
+            said_by_driver = exc.reason is None or exc.reason.code == DRIVER
+            hint = advice(str(exc)) if said_by_driver else ""
             return CheckResult(False, str(exc) + (f" -> {hint}" if hint else ""), timings)
         except SQLAlchemyError as exc:
             described = self._driver_error(exc, sample.values()).args[0]
