@@ -263,22 +263,23 @@ def test_hanging_rest_source_never_delays_the_others(
     cfg_file = tmp_path / "c.toml"
     cfg_file.write_text(sql_without_credit + "[[source]]\n" + credit, encoding="utf-8")
     sources = build_sources(load_config(cfg_file, environ={}))
-    arrived: dict[str, float] = {}
+    arrived: list[str] = []
     with ThreadPoolExecutor(8) as pool:
         lk = Lookup(sources, pool)
-        started = time.monotonic()
         card = lk.lookup(
-            normalise("+358401234567", "GB"),
-            on_section=lambda name, _s: arrived.setdefault(name, time.monotonic() - started),
+            normalise("+358401234567", "GB"), on_section=lambda name, _s: arrived.append(name)
         )
     assert card.sections["balance"].status is Status.OK
     assert card.sections["purchases"].status is Status.OK
     assert card.sections["credit"].status is Status.TIMEOUT
-    # The others arrive first; the hanging one is given up by its deadline
-    # (the card never waits past it), not abandoned later.
-    assert arrived["balance"] < arrived["credit"]
-    assert arrived["purchases"] < arrived["credit"]
-    assert "connection closed" in (card.sections["credit"].error or "")
+    # The others arrive first (in order of arrival, no clock); the hanging one
+    # is given up by the source itself at its deadline, not abandoned.
+    assert arrived[-1] == "credit"
+    assert sorted(arrived[:-1]) == ["balance", "purchases"]
+    credit = card.sections["credit"]
+    assert credit.reason is not None
+    assert credit.reason.code == "rest.timeout"
+    assert "connection closed" in (credit.error or "")
     json.dumps(card.to_json())
 
 
