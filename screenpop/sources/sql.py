@@ -193,8 +193,9 @@ class SqlSource:
                         result.close()
                 except DBAPIError as exc:
                     if self.backend == "sqlite" and says_locked(str(exc.orig)):
+                        waited = round((time.monotonic() - started) * 1000)
                         raise SourceTimeout.because(
-                            Reason.of(LOCKED, source=self.name, ms=round(budget * 1000))
+                            Reason.of(LOCKED, source=self.name, ms=waited)
                         ) from None
                     if self.backend != "sqlite" and not self._clean_timeout(
                         exc, time.monotonic() >= deadline - 0.05 * self.timeout_s

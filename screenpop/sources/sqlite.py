@@ -32,6 +32,8 @@ CANNOT_OPEN = define("sql.cannot_open", "{source}: cannot open the database file
 
 #: Virtual-machine steps between deadline checks (a few microseconds each).
 _PROGRESS_STEPS = 2000
+#: Share of a statement's budget it may spend waiting for another program's lock.
+_LOCK_SHARE = 0.9
 
 
 def is_memory(url: URL) -> bool:
@@ -82,7 +84,9 @@ def within(raw: Any, seconds: float) -> Iterator[None]:
     """
     deadline = time.monotonic() + seconds
     cur = raw.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {max(1, int(seconds * 1000))}")
+    # The lock wait ends a little early, so that "locked" (not "no answer")
+    # still reaches the card when the machine is busy.
+    cur.execute(f"PRAGMA busy_timeout = {max(1, int(seconds * 1000 * _LOCK_SHARE))}")
     cur.close()
     raw.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
     try:
