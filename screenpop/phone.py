@@ -10,6 +10,7 @@ off URI wrapping and recognise the ways telephony says "withheld".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -117,3 +118,24 @@ def mask(number: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+#: A run of digits long enough to be a phone number (or most of one).
+_LONG_DIGITS = re.compile(r"\+?\d{7,}")
+
+
+def mask_numbers(text: str, values: Iterable[str] = ()) -> str:
+    """``text`` with ``values`` and every long run of digits masked as ``mask`` does.
+
+    For messages that may echo what a query was given: a database's error
+    quotes a bound value (``value "+442079460958" is out of range``), and
+    logs, cards and ``doctor`` must never show a caller's number in full.
+    ``values`` are masked wherever they occur (longest first, so that an
+    E.164 is not half-masked by its national digits); any other run of seven
+    or more digits, with or without ``+``, is masked too.
+    """
+    for value in sorted({v for v in values if v}, key=len, reverse=True):
+        masked = mask(value)
+        if masked != value:
+            text = text.replace(value, masked)
+    return _LONG_DIGITS.sub(lambda m: mask(m.group(0)), text)

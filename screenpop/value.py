@@ -25,6 +25,7 @@ Pure functions; no Qt, no I/O (the command is in ``screenpop/cli/maintenance.py`
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from screenpop.card import Section, Status
 from screenpop.money import to_decimal
+from screenpop.reasons import Reason, define
 
 if TYPE_CHECKING:
     from screenpop.config.schema import ValueConfig
@@ -60,21 +62,60 @@ def _day(value: Any) -> date | None:
         return None
 
 
+# The basis of a tier, part by part. Figures are arguments (the front end
+# formats money and counts in the agent's locale); a tier's name and label
+# come from the config and are data. Counted phrases have a ``_one`` twin
+# for English's singular; a translation may use the count for its own forms.
+_MONEY_VS = "({currency} {revenue:,.2f} ≥ {currency} {threshold:,.2f})"
+TIER = define("value.tier", "{label} " + _MONEY_VS)
+BAND = define("value.band", "{tier} band " + _MONEY_VS)
+# The labels ``render_toml`` writes are our words, not the business's: a
+# label that reads exactly like one is said by code, so that it translates.
+TOP = define("value.tier_top", "top {percent}% by revenue " + _MONEY_VS)
+BOTTOM = define("value.tier_bottom", "bottom {percent}% by revenue " + _MONEY_VS)
+EVERYONE = define("value.tier_everyone", "every customer " + _MONEY_VS)
+_OUR_LABEL = re.compile(r"(top|bottom) (\d+(?:\.\d+)?)% by revenue|every customer")
+BELOW = define(
+    "value.below_every_tier",
+    "below every tier ({currency} {revenue:,.2f} < {currency} {threshold:,.2f} "
+    "or fewer than {orders} orders)",
+)
+BELOW_ONE = define(
+    "value.below_every_tier_one",
+    "below every tier ({currency} {revenue:,.2f} < {currency} {threshold:,.2f} "
+    "or fewer than {orders} order)",
+)
+NEEDS = define("value.needs_orders", "{tier} needs {orders} orders")
+NEEDS_ONE = define("value.needs_orders_one", "{tier} needs {orders} order")
+ORDERS = define("value.orders", "{orders} orders")
+ORDERS_ONE = define("value.orders_one", "{orders} order")
+LAST_TODAY = define("value.last_order_today", "last order today")
+LAST_DAYS = define("value.last_order_days", "last order {days} days ago")
+LAST_DAYS_ONE = define("value.last_order_days_one", "last order {days} day ago")
+LAPSED = define("value.lapsed", "down from {tier}: no order for over {days} days")
+LAPSED_ONE = define("value.lapsed_one", "down from {tier}: no order for over {days} day")
+
+
+def _counted(many: str, one: str, count: int, **args: Any) -> Reason:
+    """``many`` or, for exactly one, its singular twin ``one``."""
+    return Reason.of(one if count == 1 else many, **args)
+
+
 @dataclass(frozen=True, slots=True)
 class Tiering:
-    """The tier a customer lands in and the sentence that justifies it."""
+    """The tier a customer lands in and the reasons that justify it, in order."""
 
     tier: str | None
-    basis: str
+    parts: tuple[Reason, ...]
 
+    @property
+    def basis(self) -> str:
+        """The reasons as one English sentence (scripts read this)."""
+        return "; ".join(p.text for p in self.parts)
 
-def _money(amount: Decimal, currency: str) -> str:
-    """Plain, locale-free money for the basis sentence (the UI formats figures)."""
-    return f"{currency} {amount:,.2f}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    def parts_json(self) -> list[dict[str, Any]]:
+        """``[{reason_code, reason_args}]``: the basis for the front end to word."""
+        return [{k: v for k, v in p.to_json().items() if k != "reason"} for p in self.parts]
 
 
 def tier_for(
@@ -85,30 +126,42 @@ def tier_for(
     currency: str,
 ) -> Tiering:
     """Place a customer in a tier (see the module docstring) and say why."""
-    parts: list[str] = []
+    parts: list[Reason] = []
     index: int | None = None
     for i, t in enumerate(cfg.tier):
         if revenue >= Decimal(str(t.min_revenue)) and orders >= t.min_orders:
             index = i
             break
+    # In cents, as ``lifetime_value`` shows it.
+    money = {"currency": currency, "revenue": float(revenue.quantize(Decimal("0.01")))}
     if index is None:
         if cfg.tier:
             floor = cfg.tier[-1]
             parts.append(
-                f"below every tier ({_money(revenue, currency)} < "
-                f"{_money(Decimal(str(floor.min_revenue)), currency)} "
-                f"or fewer than {_plural(floor.min_orders, 'order')})"
+                _counted(
+                    BELOW,
+                    BELOW_ONE,
+                    floor.min_orders,
+                    threshold=float(floor.min_revenue),
+                    orders=floor.min_orders,
+                    **money,
+                )
             )
-        return Tiering(None, "; ".join(parts + _facts(orders, days_since_last)))
+        return Tiering(None, (*parts, *_facts(orders, days_since_last)))
     chosen = cfg.tier[index]
-    label = chosen.label or f"{chosen.name} band"
-    parts.append(
-        f"{label} ({_money(revenue, currency)} ≥ "
-        f"{_money(Decimal(str(chosen.min_revenue)), currency)})"
-    )
+    threshold = float(chosen.min_revenue)
+    parts.append(_tier_reason(chosen.label, chosen.name, threshold, money))
     for skipped in cfg.tier[:index]:
         if revenue >= Decimal(str(skipped.min_revenue)) and orders < skipped.min_orders:
-            parts.append(f"{skipped.name} needs {_plural(skipped.min_orders, 'order')}")
+            parts.append(
+                _counted(
+                    NEEDS,
+                    NEEDS_ONE,
+                    skipped.min_orders,
+                    tier=skipped.name,
+                    orders=skipped.min_orders,
+                )
+            )
             break
     parts.extend(_facts(orders, days_since_last))
     tier = chosen.name
@@ -117,17 +170,38 @@ def tier_for(
     )
     if lapsed and index + 1 < len(cfg.tier):
         tier = cfg.tier[index + 1].name
-        parts.append(f"down from {chosen.name}: no order for over {cfg.lapsed_days} days")
-    return Tiering(tier, "; ".join(parts))
+        parts.append(
+            _counted(LAPSED, LAPSED_ONE, cfg.lapsed_days, tier=chosen.name, days=cfg.lapsed_days)
+        )
+    return Tiering(tier, tuple(parts))
 
 
-def _facts(orders: int, days_since_last: int | None) -> list[str]:
-    out = [_plural(orders, "order")]
+def _tier_reason(label: str, tier: str, threshold: float, money: Mapping[str, Any]) -> Reason:
+    """The part that names the tier and the figure that put the customer there."""
+    if not label:
+        return Reason.of(BAND, tier=tier, threshold=threshold, **money)
+    ours = _OUR_LABEL.fullmatch(label.strip())
+    if ours is None:
+        return Reason.of(TIER, label=label, tier=tier, threshold=threshold, **money)
+    if ours.group(1) is None:
+        return Reason.of(EVERYONE, tier=tier, threshold=threshold, **money)
+    percent = float(ours.group(2))
+    return Reason.of(
+        TOP if ours.group(1) == "top" else BOTTOM,
+        percent=int(percent) if percent.is_integer() else percent,
+        tier=tier,
+        threshold=threshold,
+        **money,
+    )
+
+
+def _facts(orders: int, days_since_last: int | None) -> list[Reason]:
+    out = [_counted(ORDERS, ORDERS_ONE, orders, orders=orders)]
     if days_since_last is not None:
         out.append(
-            "last order today"
+            Reason.of(LAST_TODAY)
             if days_since_last == 0
-            else f"last order {_plural(days_since_last, 'day')} ago"
+            else _counted(LAST_DAYS, LAST_DAYS_ONE, days_since_last, days=days_since_last)
         )
     return out
 
@@ -142,7 +216,9 @@ def profile_data(row: Mapping[str, Any], cfg: ValueConfig, as_of: date) -> dict[
 
     The row's own columns are kept (a source may add e.g. ``segment``); the
     contract fields ``lifetime_value``, ``currency``, ``orders``,
-    ``first_order``, ``last_order``, ``tier`` and ``basis`` are (re)written.
+    ``first_order``, ``last_order``, ``tier``, ``basis`` (English) and
+    ``basis_parts`` (the same as ``[{reason_code, reason_args}]``) are
+    (re)written.
     """
     revenue = to_decimal(row.get("lifetime_value"))
     orders_n = to_decimal(row.get("orders"))
@@ -165,6 +241,7 @@ def profile_data(row: Mapping[str, Any], cfg: ValueConfig, as_of: date) -> dict[
         last_order=last.isoformat() if last else None,
         tier=tiering.tier,
         basis=tiering.basis,
+        basis_parts=tiering.parts_json(),
     )
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -14,6 +13,7 @@ from screenpop.config.loader import load_config
 from screenpop.derived import cross_sells
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
+from screenpop.sources.base import SourceTimeout
 from screenpop.sources.registry import build_all as build_sources
 from tests import sampledb
 
@@ -99,20 +99,22 @@ def test_injection_through_number_and_account_changes_nothing(
 
 def test_hanging_source_times_out_others_ok(tmp_path: Path, pool: ThreadPoolExecutor) -> None:
     lk = make_lookup(tmp_path, pool, credit_query=sampledb.TIMEOUT_SQL, credit_timeout_ms=300)
-    started = time.monotonic()
     card = lk.lookup(normalise("+358401234567", "GB"))
-    elapsed = time.monotonic() - started
-    assert card.sections["credit"].status is Status.TIMEOUT
+    credit = card.sections["credit"]
+    assert credit.status is Status.TIMEOUT
     assert card.sections["balance"].status is Status.OK
     assert card.sections["purchases"].status is Status.OK
-    assert elapsed < 2.0, elapsed
-    # The query was stopped in SQLite (interrupt), not abandoned: the pool is idle again.
-    pool.submit(lambda: None).result(timeout=0.5)
-    credit = next(s for s in lk.sources if s.name == "credit")
-    t0 = time.monotonic()
-    with pytest.raises(Exception, match="did not answer within 300 ms"):
-        credit.fetch({"customer_id": "C-100"})
-    assert time.monotonic() - t0 < 1.0
+    # Stopped inside SQLite (the progress handler) and said by the source in
+    # time for the card, not abandoned by the lookup with the query still
+    # running (counting to 2e9 would hold a pool thread for minutes).
+    assert credit.reason is not None
+    assert credit.reason.code == "sql.timeout", credit.error
+    assert "stopped on the server" in (credit.error or "")
+    credit_source = next(s for s in lk.sources if s.name == "credit")
+    with pytest.raises(SourceTimeout, match="did not answer within 300 ms") as err:
+        credit_source.fetch({"customer_id": "C-100"})
+    assert err.value.reason is not None
+    assert err.value.reason.code == "sql.timeout"
 
 
 def test_breaker_opens_after_repeated_failures(tmp_path: Path, pool: ThreadPoolExecutor) -> None:

@@ -76,3 +76,16 @@ def test_extension_kept_out_of_e164() -> None:
 def test_mask_keeps_last_four_digits() -> None:
     assert mask("+44 20 7946 0958") == "+** ** **** 0958"
     assert mask("12") == "12"
+
+
+def test_mask_numbers_in_a_driver_message() -> None:
+    from screenpop.phone import mask_numbers
+
+    said = 'value "+442079460958" is out of range for type integer (national 2079460958)'
+    out = mask_numbers(said, ["+442079460958", "2079460958", "C-100"])
+    assert out == 'value "+********0958" is out of range for type integer (national ******0958)'
+    # A number the message quotes in a form nobody bound is caught by its length.
+    assert mask_numbers("no row for 00442079460958") == "no row for **********0958"
+    # Short figures (ports, row counts, times) stay readable.
+    kept = "port 5432 refused after 800 ms at 2024-01-31 12:00:00 on 192.168.100.200"
+    assert mask_numbers(kept) == kept

@@ -45,8 +45,7 @@ from screenpop.journal.records import CallRecord
 
 # One wording for driver errors across the app (never the statement or its
 # bound values) and the advice that goes with it: the SQL sources' own.
-from screenpop.sources.sql import _describe as describe_driver_error
-from screenpop.sources.sql import advice
+from screenpop.sources.sqlerrors import advice, describe_driver_error
 
 #: What the shipped SQL writes on the table; bumped with incompatible changes.
 SCHEMA_COMMENT = "screenpop central journal, schema 1"

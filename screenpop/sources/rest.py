@@ -1,31 +1,23 @@
 """REST sources: a back-office behind an HTTP JSON API, read with ``requests``.
 
-The same contract as SQL sources (identify, the section's data, a deadline),
-with HTTP's own hazards handled on purpose:
+The same contract as SQL sources (identify, the section's data, a deadline).
+How one GET is made safe (the deadline, retries, redirects kept on the host,
+the size cap, strict JSON, errors without secrets) is ``httpget``; this module
+is the source: URL templates, credentials from the keyring, and mapping the
+answer's fields onto the card's.
 
 * **Bound values are URL-encoded** into the template (``quote(value,
   safe="")``), so a caller-controlled value can never add a path segment,
   a query parameter or a fragment.
-* **The deadline is the whole call** (``timeout_ms``), not per attempt or per
-  socket read: every connect, every wait for headers and every body read gets
-  only what is left, and a server that trickles its answer is cut when the
-  deadline passes. Closing the connection is how an HTTP client "stops the
-  work on the server": the server sees the peer gone.
-* **Retries only where safe**: we only ever GET (idempotent), and only retry
-  a connection that failed before any answer or a ``503`` (the server said
-  "not now"), with a short back-off that never runs past the deadline.
-* **Answers are capped** at ``max_bytes``: read as a stream and refused the
-  moment they pass it, whatever ``Content-Length`` claimed.
 * **Secrets from the keyring** (basic, bearer, API-key header), never in a
-  message: errors name the source, the URL template and the status, not the
-  URL with the caller's number in it, and never a header.
+  message, and never sent to another host (see ``httpget``).
 * **TLS verified** by default, against the system store or a CA bundle.
+* **Only what a card can hold**: a ``NaN`` or ``Infinity`` in a field the
+  card uses is refused, naming the field.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -36,35 +28,34 @@ import requests
 from requests.auth import HTTPBasicAuth
 
 from screenpop.card import Match
+from screenpop.reasons import Reason, define
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
     HistoryRow,
     Params,
     SourceError,
-    SourceTimeout,
     deadline_after,
 )
+from screenpop.sources.httpget import NOT_FOUND, HttpGet, NonFinite, shown
 from screenpop.sources.numbers import keep_match, unique, with_derived
-from screenpop.sources.sql import jsonable
 
 if TYPE_CHECKING:
     from screenpop.sources.plugins.rest import RestConfig as RestSourceConfig
 
-log = logging.getLogger(__name__)
-
 _FIELD = re.compile(r"\{([a-zA-Z_]\w*)\}")
-#: Statuses worth another attempt within the deadline (the server said "later").
-_RETRY_STATUS = frozenset({503})
-_BACKOFF_S = 0.05
-_CHUNK = 16 * 1024
 #: Items read from a list answer (identify matches, purchase lines).
 _MAX_ITEMS = 200
-_REASONS = {
-    401: "refused our credentials (401): check the keyring entry named by auth.secret",
-    403: "does not allow this (403): the account lacks permission for this resource",
-    404: "has no such resource (404): check the URL template",
-}
+
+NO_KEYRING = define("rest.no_keyring", "source {source}: no keyring to resolve auth.secret")
+NOT_OBJECT = define("rest.not_object", "{source}: answer is not an object; configure 'fields'")
+NO_CUSTOMER_ID = define(
+    "rest.no_customer_id", "{source}: identify answer has no customer_id at '{path}'"
+)
+NO_HISTORY = define("rest.no_history", "source {source}: REST sources have no purchase history")
+NOT_FINITE = define(
+    "rest.not_finite", "{source}: {url} answered {value} at {field}, not a finite number"
+)
 
 
 def dotted(doc: Any, path: str) -> Any:
@@ -85,13 +76,6 @@ def dotted(doc: Any, path: str) -> Any:
     return node
 
 
-def _plain(value: Any) -> Any:
-    """Only JSON scalars and containers reach the card."""
-    if isinstance(value, (dict, list, str, int, float, bool)) or value is None:
-        return value
-    return jsonable(value)
-
-
 class RestSource:
     """One configured ``kind = "rest"`` source."""
 
@@ -103,21 +87,31 @@ class RestSource:
         self.session = requests.Session()
         self.session.headers.update({"Accept": "application/json", **cfg.headers})
         self.session.headers["User-Agent"] = "screenpop"
-        self._secret = ""
-        self._auth: HTTPBasicAuth | None = None
+        secret_value = ""
+        auth: HTTPBasicAuth | None = None
         if cfg.auth is not None:
             if secret is None:
-                raise SourceError(f"source {cfg.name}: no keyring to resolve auth.secret")
-            self._secret = secret(cfg.auth.secret)
+                raise SourceError.because(Reason.of(NO_KEYRING, source=cfg.name))
+            secret_value = secret(cfg.auth.secret)
             if cfg.auth.kind == "basic":
                 assert cfg.auth.username is not None
-                self._auth = HTTPBasicAuth(cfg.auth.username, self._secret)
+                auth = HTTPBasicAuth(cfg.auth.username, secret_value)
             elif cfg.auth.kind == "bearer":
-                self.session.headers["Authorization"] = f"Bearer {self._secret}"
+                self.session.headers["Authorization"] = f"Bearer {secret_value}"
             else:
-                self.session.headers[cfg.auth.header] = self._secret
+                self.session.headers[cfg.auth.header] = secret_value
         verify = cfg.verify
         self.verify: bool | str = str(verify) if not isinstance(verify, bool) else verify
+        self.http = HttpGet(
+            cfg.name,
+            self.session,
+            timeout_ms=cfg.timeout_ms,
+            retries=cfg.retries,
+            max_bytes=cfg.max_bytes,
+            verify=self.verify,
+            auth=auth,
+            secret=secret_value,
+        )
 
     # ------------------------------------------------------------ plumbing --
 
@@ -126,121 +120,15 @@ class RestSource:
         """The URL with every ``{name}`` replaced by its URL-encoded value."""
         return _FIELD.sub(lambda m: quote(params.get(m.group(1), ""), safe=""), template)
 
-    def _scrub(self, message: str) -> str:
-        if self._secret and self._secret in message:
-            message = message.replace(self._secret, "***")
-        return message
-
-    def _fail(self, template: str, why: str) -> SourceError:
-        return SourceError(self._scrub(f"{self.name}: {_host(template)} {why}"))
-
-    def _timeout(self) -> SourceTimeout:
-        return SourceTimeout(
-            f"{self.name} did not answer within {self.cfg.timeout_ms} ms (connection closed)"
-        )
-
     def get(self, template: str, params: Params, deadline: float | None = None) -> Any:
         """GET the expanded template under the deadline; the parsed JSON, or
         ``None`` for a 404 when ``not_found = "empty"``."""
         url = self.expand(template, with_derived(params))
         if deadline is None:
             deadline = deadline_after(self.timeout_s)
-        attempt = 0
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise self._timeout()
-            try:
-                response = self.session.get(
-                    url,
-                    timeout=(remaining, remaining),
-                    stream=True,
-                    verify=self.verify,
-                    auth=self._auth,
-                    allow_redirects=True,
-                )
-            except requests.exceptions.SSLError:
-                raise self._fail(
-                    template,
-                    "failed TLS verification: its certificate is not trusted (set verify = "
-                    '"/path/to/ca.pem" for a private CA)',
-                ) from None
-            except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout):
-                raise self._timeout() from None
-            except requests.exceptions.ConnectionError as exc:
-                # Nothing was answered: safe to try again while time is left.
-                if attempt < self.cfg.retries and self._pause(attempt, deadline):
-                    attempt += 1
-                    continue
-                raise self._fail(template, f"cannot be reached ({_why(exc)})") from None
-            except requests.exceptions.RequestException as exc:
-                raise self._fail(template, f"request failed ({type(exc).__name__})") from None
-            with response:
-                status = response.status_code
-                if (
-                    status in _RETRY_STATUS
-                    and attempt < self.cfg.retries
-                    and self._pause(attempt, deadline, response.headers.get("Retry-After"))
-                ):
-                    attempt += 1
-                    continue
-                if status == 404 and self.cfg.not_found == "empty":
-                    return None
-                if status >= 400:
-                    reason = _REASONS.get(status)
-                    if reason is None:
-                        kind = "server error" if status >= 500 else "refused the request"
-                        reason = f"{kind} ({status} {response.reason or ''})".replace(" )", ")")
-                    raise self._fail(template, reason)
-                body = self._read(response, deadline, template)
-            try:
-                return json.loads(body)
-            except (ValueError, UnicodeDecodeError):
-                raise self._fail(
-                    template, f"did not answer valid JSON ({len(body)} bytes)"
-                ) from None
-
-    def _pause(self, attempt: int, deadline: float, retry_after: str | None = None) -> bool:
-        """Back off before another attempt; False when that would pass the deadline."""
-        pause = _BACKOFF_S * (2**attempt)
-        if retry_after is not None and retry_after.strip().isdigit():
-            pause = max(pause, float(retry_after))
-        if time.monotonic() + pause >= deadline:
-            return False
-        time.sleep(pause)
-        return True
-
-    def _read(self, response: requests.Response, deadline: float, template: str) -> bytes:
-        """The body, within the deadline and ``max_bytes`` (never more is read)."""
-        limit = self.cfg.max_bytes
-        declared = response.headers.get("Content-Length", "")
-        if declared.isdigit() and int(declared) > limit:
-            raise self._fail(template, f"answered {int(declared)} bytes, more than {limit}")
-        raw = response.raw
-        sock = getattr(getattr(raw, "connection", None), "sock", None)
-        buf = bytearray()
-        try:
-            while True:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    raise self._timeout()
-                if sock is not None:
-                    sock.settimeout(remaining)  # each read gets only what is left
-                chunk = raw.read1(_CHUNK, decode_content=True)
-                if not chunk:
-                    break
-                buf += chunk
-                if len(buf) > limit:
-                    raise self._fail(template, f"answered more than {limit} bytes; read stopped")
-        except SourceError:
-            raise
-        except (TimeoutError, requests.exceptions.Timeout):
-            raise self._timeout() from None
-        except Exception as exc:  # urllib3 wraps socket timeouts and resets variously
-            if "timed out" in str(exc).lower():
-                raise self._timeout() from None
-            raise self._fail(template, f"broke off its answer ({type(exc).__name__})") from None
-        return bytes(buf)
+        return self.http.json(
+            url, template, deadline, not_found_empty=self.cfg.not_found == "empty"
+        )
 
     def _items(self, doc: Any, path: str) -> list[Any]:
         node = dotted(doc, path)
@@ -250,13 +138,25 @@ class RestSource:
             return node[:_MAX_ITEMS]
         return [node]
 
-    def _mapped(self, item: Any, fields: Mapping[str, str]) -> dict[str, Any]:
+    def _plain(self, value: Any, where: str, template: str) -> Any:
+        """A value from the answer as the card holds it; a non-finite number is refused."""
+        if isinstance(value, NonFinite):
+            raise self.http.fail(NOT_FINITE, url=shown(template), field=where, value=value.text)
+        if isinstance(value, dict):
+            return {str(k): self._plain(v, f"{where}.{k}", template) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self._plain(v, f"{where}[{i}]", template) for i, v in enumerate(value)]
+        return value
+
+    def _mapped(self, item: Any, fields: Mapping[str, str], template: str) -> dict[str, Any]:
         if not fields:
             if not isinstance(item, Mapping):
-                raise SourceError(f"{self.name}: answer is not an object; configure 'fields'")
-            out = {str(k): _plain(v) for k, v in item.items()}
+                raise SourceError.because(Reason.of(NOT_OBJECT, source=self.name))
+            out = {str(k): self._plain(v, str(k), template) for k, v in item.items()}
         else:
-            out = {key: _plain(dotted(item, path)) for key, path in fields.items()}
+            out = {
+                key: self._plain(dotted(item, path), path, template) for key, path in fields.items()
+            }
         rename = self.cfg.rename
         return {rename.get(k, k): v for k, v in out.items()}
 
@@ -285,11 +185,14 @@ class RestSource:
         hidden = {"customer_id", "name", self.cfg.match_phone, self.cfg.match_country}
         out: list[Match] = []
         for item in self._items(doc, self.cfg.identify_items):
-            row = self._mapped(item, fields)
+            row = self._mapped(item, fields, template)
             if row.get("customer_id") is None:
-                raise SourceError(
-                    f"{self.name}: identify answer has no customer_id at "
-                    f"{fields.get('customer_id', 'customer_id')!r}"
+                raise SourceError.because(
+                    Reason.of(
+                        NO_CUSTOMER_ID,
+                        source=self.name,
+                        path=fields.get("customer_id", "customer_id"),
+                    )
                 )
             if not params.get("account") and not keep_match(row, self.cfg, params):
                 continue
@@ -304,7 +207,10 @@ class RestSource:
         doc = self.get(self.cfg.query, params, deadline)
         if doc is None:
             return None
-        items = [self._mapped(i, self.cfg.fields) for i in self._items(doc, self.cfg.items)]
+        items = [
+            self._mapped(i, self.cfg.fields, self.cfg.query)
+            for i in self._items(doc, self.cfg.items)
+        ]
         if self.section in LIST_SECTIONS:
             return items
         return items[0] if items else None
@@ -313,7 +219,7 @@ class RestSource:
         return []
 
     def history(self) -> Iterator[HistoryRow]:
-        raise SourceError(f"source {self.name}: REST sources have no purchase history")
+        raise SourceError.because(Reason.of(NO_HISTORY, source=self.name))
 
     def check(self, sample: Params) -> CheckResult:
         timings: dict[str, float] = {}
@@ -330,7 +236,8 @@ class RestSource:
                 try:
                     self.fetch(params)
                 except SourceError as exc:
-                    if "(404)" not in str(exc):  # a made-up customer may well be unknown
+                    # a made-up customer may well be unknown
+                    if exc.reason is None or exc.reason.code != NOT_FOUND:
                         raise
                 timings["query"] = (time.perf_counter() - t0) * 1000
         except SourceError as exc:
@@ -344,22 +251,3 @@ class RestSource:
 
     def close(self) -> None:
         self.session.close()
-
-
-def _host(template: str) -> str:
-    """The template as IT wrote it (placeholders, not the caller's values)."""
-    return template.split("?", 1)[0]
-
-
-def _why(exc: BaseException) -> str:
-    text = str(exc)
-    for marker, words in (
-        ("Connection refused", "connection refused: is the service running on that port?"),
-        ("Name or service not known", "unknown host name"),
-        ("No route to host", "no route to host"),
-        ("RemoteDisconnected", "the server closed the connection without answering"),
-        ("Connection reset", "the connection was reset"),
-    ):
-        if marker in text:
-            return words
-    return type(exc).__name__

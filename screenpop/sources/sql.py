@@ -1,37 +1,40 @@
 """SQL sources: any SQLAlchemy URL, bound parameters only, deadlines on the server.
 
 A deadline that only abandons a query leaves it running on the server and a
-pooled connection busy, so each dialect is told to stop the work itself:
-SQLite through its progress handler, PostgreSQL through ``SET LOCAL
-statement_timeout`` (dies with the transaction), MariaDB through ``SET
-STATEMENT max_statement_time=... FOR`` (this statement only, so nothing leaks
-into the pooled session), MySQL through ``max_execution_time`` set and reset.
+pooled connection busy, so each dialect is told to stop the work itself
+(``sources/dialects.py``; SQLite's own hazards in ``sources/sqlite.py``). One
+deadline covers the whole answer: a cold connection and a keyed source's
+``key_query`` spend from the same budget as the query.
 
 What reality adds (measured against PostgreSQL 15 and MariaDB 10.11):
 an interrupted MariaDB ``SLEEP()`` may *return* instead of raising, so any
-answer that arrives after the deadline counts as a timeout; the driver's own
-socket timeouts are set just past the deadline so a silent server cannot hold
-a pool thread; and a connection that failed in any way other than a clean
-server-side timeout is invalidated rather than handed to the next lookup.
+answer that arrives after the deadline counts as a timeout; and a connection
+that failed in any way other than a clean server-side timeout is invalidated
+rather than handed to the next lookup.
+
+What a card can hold is checked here, at the edge (``_cell``): a BLOB or a
+non-finite number is refused naming its column; every error is a ``Reason``
+(``sql.*``), a driver's words masked (``sources/sqlerrors.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import decimal
-import logging
+import math
 import re
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
+from screenpop.reasons import Reason, define
+from screenpop.sources import dialects, sqlite
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -42,29 +45,40 @@ from screenpop.sources.base import (
     deadline_after,
 )
 from screenpop.sources.numbers import keep_match, unique, with_derived
+from screenpop.sources.sqlerrors import advice, describe_driver_error, says_locked, says_timeout
 
 if TYPE_CHECKING:
     from screenpop.sources.plugins.sql import SqlConfig as SqlSourceConfig
 
-log = logging.getLogger(__name__)
-
 _BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
-#: Words in driver errors that mean "the server stopped it at our deadline".
-_TIMEOUT_MARKERS = (
-    "interrupted",
-    "statement timeout",
-    "canceling statement",
-    "max_statement_time",
-    "maximum statement execution time",
-    "query execution was interrupted",
+
+TIMEOUT = define("sql.timeout", "{source} did not answer within {ms} ms (stopped on the server)")
+LOCKED = define(
+    "sql.locked",
+    "{source}: the database file is locked by another program; gave up after {ms} ms",
+)
+#: A driver's own words (masked: see sqlerrors) are data, passed as ``error``.
+DRIVER = define("sql.driver", "{source}: {error}")
+IN_MEMORY = define("sql.in_memory", "source {source}: an in-memory SQLite database is empty")
+NO_KEYRING = define("sql.no_keyring", "source {source}: no keyring to resolve its password")
+NO_VALUE = define("sql.no_value", "source {source}: no value for {names}")
+NO_CUSTOMER_ID = define(
+    "sql.no_customer_id", "{source}: identify query returns no customer_id column"
+)
+NO_HISTORY = define("sql.no_history", "source {source} has no 'history' query")
+HISTORY_COLUMN = define("sql.history_column", "{source}: history query lacks column {column}")
+BLOB = define("sql.blob", "{source}: column {column} holds binary data (a BLOB), not text")
+NOT_FINITE = define(
+    "sql.not_finite", "{source}: column {column} holds {value}, not a finite number"
 )
 
 
-_NEAR = re.compile(r" near '.*' at line \d+", re.DOTALL)
-
-
 def jsonable(value: Any) -> Any:
-    """Driver values (Decimal, date, bytes) as JSON-friendly Python values."""
+    """Driver values (Decimal, date, bytes) as JSON-friendly Python values.
+
+    For bulk reads that are not shown on a card (purchase history); a card's
+    values go through ``SqlSource._cell``, which refuses what JSON cannot say.
+    """
     if isinstance(value, decimal.Decimal):
         return float(value)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
@@ -72,64 +86,6 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).decode("utf-8", "replace")
     return value
-
-
-def _describe(exc: BaseException) -> str:
-    """A driver error in words, without echoing the SQL or bound values."""
-    if isinstance(exc, DBAPIError) and exc.orig is not None:
-        text_ = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
-        # MySQL/MariaDB quote the statement, bound values spliced in by the
-        # driver (a caller's number, a customer id): never pass that on.
-        text_ = _NEAR.sub(" near the quoted part of the query", text_)
-        return f"{type(exc.orig).__name__}: {text_}"[:300]
-    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:300]
-
-
-#: Driver wording -> what IT should do about it (checked in order, lower case).
-_ADVICE = (
-    (
-        ("access denied", "password authentication failed", "authentication failed"),
-        "the database refused the user name or password: check the user in the URL and "
-        "the keyring entry named by 'password'",
-    ),
-    (
-        (
-            "connection refused",
-            "can't connect",
-            "could not connect",
-            "connection timed out",
-            "timeout expired",
-            "name or service not known",
-            "could not translate host",
-            "no route to host",
-        ),
-        "cannot reach the database server: check host and port in the URL, that the "
-        "server runs, and the firewall",
-    ),
-    (
-        (
-            "does not exist",
-            "unknown database",
-            "doesn't exist",
-            "no such table",
-            "unknown column",
-            "no such column",
-            "syntax",
-            "undefined",
-        ),
-        "the query does not fit this database (table, column or syntax): fix the query "
-        "in the configuration",
-    ),
-)
-
-
-def advice(described: str) -> str:
-    """A hint for IT to go with a driver error (empty if none applies)."""
-    low = described.lower()
-    for markers, hint in _ADVICE:
-        if any(m in low for m in markers):
-            return hint
-    return ""
 
 
 class SqlSource:
@@ -145,7 +101,7 @@ class SqlSource:
         self._password = ""
         if cfg.password:
             if secret is None:
-                raise SourceError(f"source {cfg.name}: no keyring to resolve its password")
+                raise SourceError.because(Reason.of(NO_KEYRING, source=cfg.name))
             self._password = secret(cfg.password)
             url = url.set(password=self._password)
         self.backend = url.get_backend_name()
@@ -155,89 +111,20 @@ class SqlSource:
     # ------------------------------------------------------------ plumbing --
 
     def _make_engine(self, url: Any) -> Engine:
-        connect_timeout = max(1, int(self.timeout_s + 0.999))
-        kwargs: dict[str, Any] = {}
-        if self.backend == "sqlite":
-            kwargs["connect_args"] = {"check_same_thread": False}
-            if url.database in (None, "", ":memory:"):
-                raise SourceError(f"source {self.name}: an in-memory SQLite database is empty")
-        else:
-            # A desktop client: a couple of warm connections, checked before use
-            # (a laptop resumes from sleep with dead sockets), recycled hourly.
-            kwargs.update(
-                pool_size=self.cfg.pool_size,
-                max_overflow=2,
-                pool_pre_ping=True,
-                pool_recycle=3600,
-                pool_timeout=self.timeout_s,
-            )
-            if self.backend == "postgresql":
-                kwargs["connect_args"] = {
-                    "connect_timeout": connect_timeout,
-                    # A dead peer (laptop moved network) is noticed in seconds
-                    # rather than after the kernel's two hours.
-                    "keepalives": 1,
-                    "keepalives_idle": 10,
-                    "keepalives_interval": 3,
-                    "keepalives_count": 3,
-                }
-            elif self.backend in ("mysql", "mariadb"):
-                # Socket timeouts just past the deadline: the server stops the
-                # statement at the deadline; these only catch a silent server
-                # (PyMySQL then drops the connection, so the pool forgets it).
-                kwargs["connect_args"] = {
-                    "connect_timeout": connect_timeout,
-                    "read_timeout": self.timeout_s + 2.0,
-                    "write_timeout": self.timeout_s + 2.0,
-                }
+        if self.backend == "sqlite" and sqlite.is_memory(url):
+            raise SourceError.because(Reason.of(IN_MEMORY, source=self.name))
+        options = dialects.engine_options(url, self.name, self.timeout_s, self.cfg.pool_size)
         try:
-            engine = create_engine(url, **kwargs)
+            engine = create_engine(url, **options)
         except (SQLAlchemyError, ImportError, ValueError) as exc:
-            raise SourceError(f"source {self.name}: {_describe(exc)}") from None
+            raise self._driver_error(exc, ()) from None
         if self.backend == "sqlite":
 
             @event.listens_for(engine, "connect")
             def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-                cur = dbapi_conn.cursor()
-                cur.execute("PRAGMA query_only = 1")  # sources are read, never written
-                cur.execute("PRAGMA busy_timeout = 1000")
-                cur.close()
+                sqlite.on_connect(dbapi_conn)
 
         return engine
-
-    @contextmanager
-    def _deadline(self, conn: Connection, seconds: float) -> Iterator[None]:
-        """Make the server stop this connection's statement after ``seconds``."""
-        ms = max(1, int(seconds * 1000))
-        if self.backend == "sqlite":
-            # SQLite calls the progress handler every N virtual-machine steps;
-            # a true return aborts the statement ("interrupted"). No thread per
-            # query, and the work really stops inside the engine.
-            raw = conn.connection.dbapi_connection
-            assert raw is not None
-            deadline = time.monotonic() + seconds
-            raw.set_progress_handler(lambda: time.monotonic() > deadline, 2000)
-            try:
-                yield
-            finally:
-                raw.set_progress_handler(None, 0)
-            return
-        if self.backend == "postgresql":
-            conn.exec_driver_sql(f"SET LOCAL statement_timeout = {ms}")
-        elif self.backend in ("mysql", "mariadb") and not self._is_mariadb(conn):
-            conn.exec_driver_sql(f"SET SESSION max_execution_time = {ms}")
-            try:
-                yield
-            finally:
-                conn.exec_driver_sql("SET SESSION max_execution_time = 0")
-            return
-        yield
-
-    def _is_mariadb(self, conn: Connection) -> bool:
-        """MariaDB gets its deadline by prefixing the statement (see ``_run``)."""
-        return self.backend in ("mysql", "mariadb") and bool(
-            getattr(conn.dialect, "is_mariadb", False)
-        )
 
     def _scrub(self, message: str) -> str:
         """Never let a password a driver echoed reach a card, log or doctor."""
@@ -245,10 +132,33 @@ class SqlSource:
             message = message.replace(self._password, "***")
         return message
 
+    def _driver_error(self, exc: BaseException, values: Iterable[str]) -> SourceError:
+        """A driver's error in its own words, without the password, SQL or values."""
+        said = self._scrub(describe_driver_error(exc, values))
+        return SourceError.because(Reason.of(DRIVER, source=self.name, error=said))
+
     def _timeout(self) -> SourceTimeout:
-        return SourceTimeout(
-            f"{self.name} did not answer within {self.cfg.timeout_ms} ms (stopped on the server)"
-        )
+        return SourceTimeout.because(Reason.of(TIMEOUT, source=self.name, ms=self.cfg.timeout_ms))
+
+    def _cell(self, value: Any, column: str) -> Any:
+        """A value as a card may hold it; bytes and non-finite numbers are refused here.
+
+        Refused at the edge, naming the column, so that IT knows what to fix
+        in the query (``hex(photo)``, ``CASE WHEN x = 'Infinity' ...``): JSON
+        has no infinity, and a BLOB is not text.
+        """
+        if isinstance(value, bytes | bytearray | memoryview):
+            raise SourceError.because(Reason.of(BLOB, source=self.name, column=column))
+        if isinstance(value, float | decimal.Decimal):
+            number = float(value) if isinstance(value, decimal.Decimal) else value
+            if not math.isfinite(number):
+                raise SourceError.because(
+                    Reason.of(NOT_FINITE, source=self.name, column=column, value=str(value)[:40])
+                )
+            return number
+        if isinstance(value, dt.datetime | dt.date | dt.time):
+            return value.isoformat()
+        return value
 
     def _run(
         self,
@@ -263,7 +173,7 @@ class SqlSource:
         params = with_derived(params)
         missing = names - set(params)
         if missing:
-            raise SourceError(f"source {self.name}: no value for {', '.join(sorted(missing))}")
+            raise SourceError.because(Reason.of(NO_VALUE, source=self.name, names=sorted(missing)))
         bound = {k: params[k] for k in names}
         started = time.monotonic()
         if deadline is None:
@@ -276,16 +186,19 @@ class SqlSource:
                 budget = deadline - time.monotonic()
                 if budget <= 0.01:
                     raise self._timeout()
-                statement = sql
-                if self._is_mariadb(conn):
-                    # This statement only: nothing leaks into the pooled session.
-                    statement = f"SET STATEMENT max_statement_time={budget:.3f} FOR {sql}"
+                mariadb = dialects.is_mariadb(conn)
+                statement = dialects.for_mariadb(sql, budget) if mariadb else sql
                 try:
-                    with self._deadline(conn, budget):
+                    with dialects.server_deadline(conn, budget):
                         result = conn.execute(text(statement), bound)
                         rows = result.mappings().fetchmany(limit if many else 1)
                         result.close()
                 except DBAPIError as exc:
+                    if self.backend == "sqlite" and says_locked(str(exc.orig)):
+                        waited = round((time.monotonic() - started) * 1000)
+                        raise SourceTimeout.because(
+                            Reason.of(LOCKED, source=self.name, ms=waited)
+                        ) from None
                     if self.backend != "sqlite" and not self._clean_timeout(
                         exc, time.monotonic() >= deadline - 0.05 * self.timeout_s
                     ):
@@ -300,18 +213,20 @@ class SqlSource:
         except DBAPIError as exc:
             if self._clean_timeout(exc, time.monotonic() >= deadline - 0.05 * self.timeout_s):
                 raise self._timeout() from None
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, bound.values()) from None
         except SQLAlchemyError as exc:
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, bound.values()) from None
         rename = self.cfg.rename
-        return [{rename.get(k, k): jsonable(v) for k, v in row.items()} for row in rows]
+        return [{rename.get(k, k): self._cell(v, str(k)) for k, v in row.items()} for row in rows]
 
     def _clean_timeout(self, exc: DBAPIError, at_deadline: bool) -> bool:
         """The server stopped the statement at our deadline (connection still good)."""
-        described = _describe(exc).lower()
-        if any(m in described for m in _TIMEOUT_MARKERS):
+        described = describe_driver_error(exc)
+        if says_timeout(described):
             return True
-        return exc.connection_invalidated is False and at_deadline and "timeout" in described
+        return (
+            exc.connection_invalidated is False and at_deadline and "timeout" in described.lower()
+        )
 
     # --------------------------------------------------------- the protocol --
 
@@ -331,7 +246,7 @@ class SqlSource:
         hidden = {"customer_id", "name", self.cfg.match_phone, self.cfg.match_country}
         for row in rows:
             if row.get("customer_id") is None:
-                raise SourceError(f"{self.name}: identify query returns no customer_id column")
+                raise SourceError.because(Reason.of(NO_CUSTOMER_ID, source=self.name))
             if not params.get("account") and not keep_match(row, self.cfg, params):
                 continue
             extra = tuple((k, str(v)) for k, v in row.items() if k not in hidden and v is not None)
@@ -377,7 +292,7 @@ class SqlSource:
 
     def history(self) -> Iterator[HistoryRow]:
         if self.cfg.history is None:
-            raise SourceError(f"source {self.name} has no 'history' query")
+            raise SourceError.because(Reason.of(NO_HISTORY, source=self.name))
         # The whole history streams for minutes: not through the lookup pool,
         # whose socket timeouts sit just past a lookup's deadline.
         bulk = self.engine
@@ -401,9 +316,11 @@ class SqlSource:
                         amount=float(r.get("amount") or 0),
                     )
         except KeyError as exc:
-            raise SourceError(f"{self.name}: history query lacks column {exc}") from None
+            raise SourceError.because(
+                Reason.of(HISTORY_COLUMN, source=self.name, column=str(exc.args[0]))
+            ) from None
         except SQLAlchemyError as exc:
-            raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
+            raise self._driver_error(exc, ()) from None
         finally:
             if bulk is not self.engine:
                 bulk.dispose()
@@ -431,10 +348,12 @@ class SqlSource:
                 self.owned({"customer_id": sample.get("customer_id", "")})
                 timings["owned"] = (time.perf_counter() - t0) * 1000
         except SourceError as exc:
-            hint = advice(str(exc))
+            # Advice reads a driver's words; our own reasons say what to do.
+            said_by_driver = exc.reason is None or exc.reason.code == DRIVER
+            hint = advice(str(exc)) if said_by_driver else ""
             return CheckResult(False, str(exc) + (f" -> {hint}" if hint else ""), timings)
         except SQLAlchemyError as exc:
-            described = f"{self.name}: {self._scrub(_describe(exc))}"
+            described = self._driver_error(exc, sample.values()).args[0]
             hint = advice(described)
             return CheckResult(False, described + (f" -> {hint}" if hint else ""), timings)
         detail = f"{self.backend} reachable"

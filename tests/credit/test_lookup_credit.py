@@ -108,7 +108,13 @@ def test_credit_waits_for_a_late_balance(tmp_path: Path, pool: ThreadPoolExecuto
     assert final.data["available"] == 750.0
     assert final.data["terms"] == ["Prepay", "Net 15", "Net 30"]
     assert final.data["refused"] == [
-        {"term": "Net 60", "reason": "more generous than the agreed Net 30"}
+        {
+            "term": "Net 60",
+            "reason": "more generous than the agreed Net 30",
+            "reason_parts": [
+                {"reason_code": "credit.more_generous", "reason_args": {"agreed": "Net 30"}}
+            ],
+        }
     ]
 
 
@@ -143,7 +149,10 @@ def test_balance_timeout_says_so_in_credit(tmp_path: Path, pool: ThreadPoolExecu
     assert sections["balance"].status is Status.TIMEOUT
     final = sections["credit"]
     assert final.status is Status.TIMEOUT
-    assert (final.error or "").startswith("balance (accounting) timed out: no answer within")
+    assert final.error == "cannot check terms: balance (accounting) timed out"
+    assert final.reason is not None
+    assert final.reason.code == "credit.unchecked.balance_timeout"
+    assert final.reason.arguments == {"source": "accounting"}
     assert final.data["terms"] == ["Prepay"]
     assert final.data["limit"] == 1000.0
 
@@ -165,7 +174,7 @@ def test_without_a_balance_source_credit_is_unavailable(
     sections, seen = run(tmp_path, pool, [GatedSource("credit", "credit", CREDIT)])
     assert [n for n, _ in seen] == ["credit"]
     assert sections["credit"].status is Status.UNAVAILABLE
-    assert sections["credit"].error == "no balance source configured"
+    assert sections["credit"].error == "cannot check terms: no balance source configured"
 
 
 def sample_lookup(tmp_path: Path, pool: ThreadPoolExecutor, **kw: Any) -> Lookup:

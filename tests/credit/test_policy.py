@@ -9,6 +9,7 @@ import pytest
 
 from screenpop.card import Section, Status
 from screenpop.credit import Policy, credit_section
+from screenpop.reasons import SOURCE_TIMEOUT, Reason
 from tests.credit.conftest import POLICY_TOML, load_policy
 
 ALL = ["Prepay", "Net 15", "Net 30", "Net 60"]
@@ -38,6 +39,43 @@ def evaluate(
 
 def refused(section: Section) -> dict[str, str]:
     return {r["term"]: r["reason"] for r in section.data["refused"]}
+
+
+def parts(section: Section) -> dict[str, list[str]]:
+    """Each refused term's reason codes, in order."""
+    return {
+        r["term"]: [p["reason_code"] for p in r["reason_parts"]] for r in section.data["refused"]
+    }
+
+
+def test_every_refusal_is_coded_and_its_english_is_the_parts_joined(policy: Policy) -> None:
+    sec = evaluate(
+        policy,
+        credit=record(hold=1, risk_grade=None, terms="Net 30"),
+        balance=owed(balance=1200.0),
+    )
+    for r in sec.data["refused"]:
+        said = [
+            Reason(p["reason_code"], tuple(p["reason_args"].items())) for p in r["reason_parts"]
+        ]
+        assert "; ".join(x.text for x in said) == r["reason"]
+    assert parts(sec)["Net 60"] == [
+        "credit.more_generous",
+        "credit.rule",
+        "credit.rule_unsure",
+        "credit.rule",
+        "credit.rule_unsure",
+    ]
+    unsure = next(
+        p for p in sec.data["refused"][-1]["reason_parts"] if p["reason_code"].endswith("unsure")
+    )
+    # Config text is data (an argument); the missing figure is named by field id too.
+    assert unsure["reason_args"] == {
+        "reason": "risk grade C or D",
+        "missing": ["risk grade"],
+        "fields": ["risk_grade"],
+    }
+    assert Reason.of("credit.field.risk_grade").text == "risk grade"
 
 
 def test_clean_account_may_have_every_term(policy: Policy) -> None:
@@ -193,17 +231,29 @@ def test_missing_limit_applies_the_limit_rule(policy: Policy) -> None:
     assert sec.data["terms"] == ["Prepay"]
 
 
-@pytest.mark.parametrize("status", [Status.TIMEOUT, Status.UNAVAILABLE])
-def test_credit_source_failed_offers_only_without_data(policy: Policy, status: Status) -> None:
-    failed = Section(status, source="credit", error="credit did not answer within 300 ms")
+@pytest.mark.parametrize(
+    ("status", "code", "words"),
+    [
+        (Status.TIMEOUT, "credit.unchecked.record_timeout", "timed out"),
+        (Status.UNAVAILABLE, "credit.unchecked.record_unavailable", "unavailable"),
+    ],
+)
+def test_credit_source_failed_offers_only_without_data(
+    policy: Policy, status: Status, code: str, words: str
+) -> None:
+    own = Reason.of(SOURCE_TIMEOUT, ms=300)
+    failed = Section(status, source="credit", reason=own)
     sec = credit_section(policy, failed, Section(Status.OK, data=owed(), source="accounting"))
     assert sec.status is status
     assert sec.source == "credit"
-    assert "credit record (credit)" in (sec.error or "")
-    assert "credit did not answer within 300 ms" in (sec.error or "")
+    # The credit source's own failure speaks for the section, in its own code.
+    assert sec.reason == own
+    assert sec.error == "no answer within 300 ms"
     assert sec.data["terms"] == ["Prepay"]  # the configured without_data
     assert {r["term"] for r in sec.data["refused"]} == set(ALL[1:])
-    assert all(r["reason"].startswith("cannot check terms: ") for r in sec.data["refused"])
+    for r in sec.data["refused"]:
+        assert r["reason"] == f"cannot check terms: credit record (credit) {words}"
+        assert r["reason_parts"] == [{"reason_code": code, "reason_args": {"source": "credit"}}]
     assert "limit" not in sec.data
 
 
@@ -219,41 +269,86 @@ def test_by_default_missing_data_offers_nothing(tmp_path: Path) -> None:
     )
     assert empty.status is Status.EMPTY
     assert empty.error == "no credit record on file (credit)"
+    assert empty.reason == Reason.of("credit.no_record", source="credit")
     assert empty.data is None
 
 
 @pytest.mark.parametrize(
-    ("balance", "status", "why"),
+    ("balance", "status", "code", "why"),
     [
         (
             Section(Status.TIMEOUT, source="accounting", error="late"),
             Status.TIMEOUT,
-            "balance (accounting) timed out: late",
+            "credit.unchecked.balance_timeout",
+            "balance (accounting) timed out",
         ),
         (
             Section(Status.UNAVAILABLE, source="accounting", error="down"),
             Status.UNAVAILABLE,
-            "balance (accounting) unavailable: down",
+            "credit.unchecked.balance_unavailable",
+            "balance (accounting) unavailable",
         ),
         (
             Section(Status.EMPTY, source="accounting"),
             Status.UNAVAILABLE,
+            "credit.unchecked.no_balance",
             "no balance on file (accounting)",
         ),
-        (None, Status.UNAVAILABLE, "no balance source configured"),
+        (
+            Section(Status.OK, data=[owed(), owed()], source="accounting"),
+            Status.UNAVAILABLE,
+            "credit.unchecked.balance_not_single",
+            "balance (accounting) is not a single record",
+        ),
+        (
+            None,
+            Status.UNAVAILABLE,
+            "credit.unchecked.no_balance_source",
+            "no balance source configured",
+        ),
     ],
 )
 def test_balance_missing_keeps_the_record_but_offers_only_without_data(
-    policy: Policy, balance: Section | None, status: Status, why: str
+    policy: Policy, balance: Section | None, status: Status, code: str, why: str
 ) -> None:
     sec = credit_section(policy, Section(Status.OK, data=record(), source="credit"), balance)
     assert sec.status is status
-    assert sec.error == why
+    assert sec.error == f"cannot check terms: {why}"
+    assert sec.reason is not None
+    assert sec.reason.code == code
     assert sec.data["limit"] == 1000.0
     assert sec.data["available"] is None
     assert sec.data["risk_grade"] == "A"
     assert sec.data["terms"] == ["Prepay"]
     assert refused(sec)["Net 60"] == f"cannot check terms: {why}"
+    assert parts(sec)["Net 60"] == [code]
+
+
+def test_a_credit_record_that_is_a_list_is_unavailable(policy: Policy) -> None:
+    listed = Section(Status.OK, data=[record(), record()], source="credit")
+    sec = credit_section(policy, listed, Section(Status.OK, data=owed(), source="accounting"))
+    assert sec.status is Status.UNAVAILABLE
+    assert sec.error == "credit record (credit) is not a single record"
+    assert refused(sec)["Net 60"] == (
+        "cannot check terms: credit record (credit) is not a single record"
+    )
+
+
+def test_both_missing_say_both(policy: Policy) -> None:
+    sec = credit_section(
+        policy,
+        Section(Status.EMPTY, source="credit"),
+        Section(Status.TIMEOUT, source="accounting"),
+    )
+    assert sec.status is Status.EMPTY
+    assert refused(sec)["Net 15"] == (
+        "cannot check terms: no credit record on file (credit); "
+        "cannot check terms: balance (accounting) timed out"
+    )
+    assert parts(sec)["Net 15"] == [
+        "credit.unchecked.no_record",
+        "credit.unchecked.balance_timeout",
+    ]
 
 
 def test_a_policy_without_rules_still_caps_and_needs_data(tmp_path: Path) -> None:

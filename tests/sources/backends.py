@@ -114,9 +114,11 @@ def sql_config(
     *,
     credit_query: str = CREDIT,
     credit_timeout_ms: int = 800,
+    timeout_ms: int = 800,
     password: str | None = None,
 ) -> str:
-    """Accounting, sales and credit sources, each at its own URL."""
+    """Accounting, sales and credit sources, each at its own URL (``timeout_ms``
+    for accounting and sales)."""
     pw = f'password = "{password}"\n' if password else ""
     return f'''
 [agent]
@@ -127,6 +129,7 @@ name = "accounting"
 kind = "sql"
 url = "{urls["accounting"]}"
 {pw}section = "balance"
+timeout_ms = {timeout_ms}
 identify = "{IDENTIFY}"
 identify_account = "{IDENTIFY_ACCOUNT}"
 query = "{BALANCE}"
@@ -136,6 +139,7 @@ name = "sales"
 kind = "sql"
 url = "{urls["sales"]}"
 {pw}section = "purchases"
+timeout_ms = {timeout_ms}
 query = "{PURCHASES}"
 
 [[source]]

@@ -91,10 +91,10 @@ class RestServer:
     proc: subprocess.Popen[str]
 
 
-def start_rest_server(*args: str) -> RestServer:
-    """Start tests/sources/restserver.py; its port comes on its first stdout line."""
+def start_rest_server(*args: str, host: str = "127.0.0.1") -> RestServer:
+    """Start tests/sources/restserver.py on ``host``; its port comes on its first stdout line."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.sources.restserver", *args],
+        [sys.executable, "-m", "tests.sources.restserver", "--host", host, *args],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -106,9 +106,9 @@ def start_rest_server(*args: str) -> RestServer:
         proc.wait()
         raise RuntimeError(f"test HTTP server did not start: {line!r}")
     port = int(line)
-    assert port_open("127.0.0.1", port)
+    assert port_open(host, port)
     scheme = "https" if "--tls" in args else "http"
-    return RestServer(f"{scheme}://127.0.0.1:{port}", proc)
+    return RestServer(f"{scheme}://{host}:{port}", proc)
 
 
 def stop_rest_server(server: RestServer) -> None:

@@ -1,7 +1,7 @@
 """A real HTTP back-office for the REST source tests, run as its own process.
 
-``python -m tests.sources.restserver [--tls CERT KEY] [--token T] [--user U --password P]``
-prints ``PORT`` on stdout once it listens on 127.0.0.1. It serves the sample
+``python -m tests.sources.restserver [--host H] [--tls CERT KEY] [--token T] [--user U --password P]``
+prints ``PORT`` on stdout once it listens on H (127.0.0.1 by default). It serves the sample
 customers (tests/sampledb.py) in an API shape unlike the SQL tables, so the
 source's dotted-path mapping is what makes the cards identical, and it
 misbehaves on request:
@@ -15,13 +15,18 @@ misbehaves on request:
 /echo/...                          the raw request line and auth headers, as JSON
 /slow/MS/...                       waits MS milliseconds first
 /hang                              answers nothing for 30 s
-/trickle                           headers at once, then one byte every 100 ms
 /status/CODE                       that status with a small JSON body
 /flaky/KEY/N/...                   503 for the first N requests with KEY, then the API
 /drop/KEY/N/...                    closes the first N connections with KEY unanswered
 /count/KEY                         {"count": requests seen for KEY}
 /malformed                         200 with broken JSON
-/huge?declared=0|1                 200 with 50 MB of JSON (Content-Length declared or not)
+/nonfinite?v=NaN|Infinity|1e999    the credit answer with that number as the limit
+/redirect?to=URL                   302 to URL (the test decides which host)
+/loop                              302 to /loop, for ever
+/huge?declared=0|1&key=K           200 with 50 MB of JSON (Content-Length declared or not)
+/trickle?key=K                     headers at once, then one byte every 100 ms
+/sent/KEY                          {"sent": bytes} once /huge or /trickle with KEY has ended
+                                   (waits for it: the client hung up, or all was sent)
 /messy?tail=T                      messy legacy numbers (tests/sources/messydata.py) by tail
 """
 
@@ -43,6 +48,21 @@ from tests.sources import messydata
 
 COUNTS: dict[str, int] = {}
 LOCK = threading.Lock()
+#: Bytes of a body sent by key, and an event set when that answer has ended.
+SENT: dict[str, int] = {}
+ENDED: dict[str, threading.Event] = {}
+
+
+def ended(key: str) -> threading.Event:
+    with LOCK:
+        return ENDED.setdefault(key, threading.Event())
+
+
+def record_sent(key: str, sent: int) -> None:
+    if key:
+        with LOCK:
+            SENT[key] = sent
+        ended(key).set()
 
 
 def customers(by: str, value: str) -> list[dict[str, object]]:
@@ -133,6 +153,11 @@ class Handler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         path, query = url.path, parse_qs(url.query)
         parts = path.split("/")
+        if path.startswith("/sent/"):
+            done = ended(parts[2]).wait(30)
+            with LOCK:
+                self.send_json(200 if done else 504, {"sent": SENT.get(parts[2])})
+            return
         if path.startswith("/count/"):
             with LOCK:
                 self.send_json(200, {"count": COUNTS.get(parts[2], 0)})
@@ -176,22 +201,38 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", "100")
             self.end_headers()
+            sent = 0
             try:
                 for _ in range(100):
                     self.wfile.write(b" ")
                     self.wfile.flush()
+                    sent += 1
                     time.sleep(0.1)
             except OSError:
                 pass
+            record_sent(query.get("key", [""])[0], sent)
             return
         if path.startswith("/status/"):
             self.send_json(int(parts[2]), {"error": "as requested"})
+            return
+        if path == "/nonfinite":
+            number = query.get("v", ["NaN"])[0].encode()
+            raw = b'{"credit": {"limit": ' + number + b', "grade": "A", "terms": "Net 30"}}'
+            self.send_json(200, None, raw=raw)
+            return
+        if path in ("/redirect", "/loop"):
+            self.send_response(302)
+            self.send_header("Location", query["to"][0] if path == "/redirect" else "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
             return
         if path == "/malformed":
             self.send_json(200, None, raw=b'{"credit": {"limit": 5000, "terms": ')
             return
         if path == "/huge":
-            self.huge(declared=query.get("declared", ["0"])[0] == "1")
+            self.huge(
+                declared=query.get("declared", ["0"])[0] == "1", key=query.get("key", [""])[0]
+            )
             return
         if path == "/messy":
             tail = query.get("tail", [""])[0]
@@ -205,7 +246,7 @@ class Handler(BaseHTTPRequestHandler):
         status, body = api(path, query)
         self.send_json(status, body)
 
-    def huge(self, *, declared: bool) -> None:
+    def huge(self, *, declared: bool, key: str) -> None:
         size = 50 * 1024 * 1024
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
@@ -227,6 +268,7 @@ class Handler(BaseHTTPRequestHandler):
                 self.wfile.write(b"0\r\n\r\n")
         except OSError:
             pass  # the client stopped reading: that is the point
+        record_sent(key, sent)
         self.close_connection = True
 
 
@@ -242,13 +284,14 @@ class Server(ThreadingHTTPServer):
 
 def main() -> None:
     parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--token", default="")
     parser.add_argument("--user", default="")
     parser.add_argument("--password", default="")
     args = parser.parse_args()
     Handler.token, Handler.user, Handler.password = args.token, args.user, args.password
-    server = Server(("127.0.0.1", 0), Handler)
+    server = Server((args.host, 0), Handler)
     if args.tls:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         ctx.load_cert_chain(args.tls[0], args.tls[1])

@@ -101,3 +101,24 @@ def test_ivr_account_identifies_directly(tmp_path: Path) -> None:
         card = lk.lookup(normalise("", "GB"), {"account": "C-401"})
     assert card.customer is not None
     assert card.customer.name == "Dana Levi"
+
+
+def test_a_source_that_could_not_be_built_says_why_in_its_code(tmp_path: Path) -> None:
+    from screenpop.lookup import Lookup
+    from screenpop.reasons import Reason
+    from screenpop.sources.broken import BrokenSource
+    from screenpop.sources.registry import build_all as build_sources
+    from screenpop.sources.sql import IN_MEMORY
+
+    path = tmp_path / "c.toml"
+    path.write_text(backends.sqlite_config(tmp_path / "db"), encoding="utf-8")
+    sources = [s for s in build_sources(load_config(path, environ={})) if s.name != "credit"]
+    why = Reason.of(IN_MEMORY, source="credit")
+    sources.append(BrokenSource("credit", "credit", why))
+    with ThreadPoolExecutor(4) as pool:
+        card = Lookup(sources, pool).lookup(normalise("+358401234567", "GB"))
+    credit = card.sections["credit"]
+    assert credit.status is Status.UNAVAILABLE
+    assert credit.reason == why
+    assert credit.error == "source credit: an in-memory SQLite database is empty"
+    assert card.sections["balance"].status is Status.OK

@@ -19,6 +19,7 @@ from screenpop.demo.build import AS_OF, DemoSet, build_demo
 from screenpop.derived import credit_terms, value_tier
 from screenpop.lookup import Lookup
 from screenpop.phone import normalise
+from screenpop.reasons import Reason
 from screenpop.sources.base import HistoryRow
 from screenpop.sources.registry import build_all as build_sources
 from screenpop.value import profile_data, profile_section, revenues, thresholds
@@ -58,6 +59,76 @@ def test_tier_and_basis() -> None:
     assert data["basis"] == (
         "top 5% by revenue (GBP 7,321.46 ≥ GBP 5,000.00); 12 orders; last order 9 days ago"
     )
+
+
+def codes(data: dict[str, object]) -> list[str]:
+    return [p["reason_code"] for p in data["basis_parts"]]  # type: ignore[attr-defined]
+
+
+def test_basis_is_said_as_reason_parts() -> None:
+    data = profile_data(row(7321.456, 12), CFG, TODAY)
+    assert data is not None
+    assert data["basis_parts"] == [
+        {
+            "reason_code": "value.tier_top",
+            "reason_args": {
+                "percent": 5,
+                "tier": "Platinum",
+                "threshold": 5000.0,
+                "currency": "GBP",
+                "revenue": 7321.46,
+            },
+        },
+        {"reason_code": "value.orders", "reason_args": {"orders": 12}},
+        {"reason_code": "value.last_order_days", "reason_args": {"days": 9}},
+    ]
+    # The English basis is exactly the parts, worded and joined.
+    said = [Reason(p["reason_code"], tuple(p["reason_args"].items())) for p in data["basis_parts"]]
+    assert "; ".join(r.text for r in said) == data["basis"]
+
+
+def test_a_business_label_is_data_and_singulars_read_right() -> None:
+    cfg = CFG.model_copy(
+        update={
+            "tier": (
+                ValueTier(name="Key", min_revenue=5000, min_orders=1, label="key account"),
+                ValueTier(name="Rest", min_revenue=0),
+            ),
+            "lapsed_days": 1,
+        }
+    )
+    key = profile_data(row(6000.0, 1, "2011-12-09"), cfg, TODAY)
+    assert key is not None
+    assert (
+        key["basis"] == "key account (GBP 6,000.00 ≥ GBP 5,000.00); 1 order; last order 1 day ago"
+    )
+    assert codes(key) == ["value.tier", "value.orders_one", "value.last_order_days_one"]
+    assert key["basis_parts"][0]["reason_args"]["label"] == "key account"
+    lapsed = profile_data(row(6000.0, 2, "2011-12-01"), cfg, TODAY)
+    assert lapsed is not None
+    assert lapsed["tier"] == "Rest"
+    assert lapsed["basis"].endswith("down from Key: no order for over 1 day")
+    assert codes(lapsed)[-1] == "value.lapsed_one"
+    rest = profile_data(row(10.0, 1, "2011-12-10"), cfg, TODAY)
+    assert rest is not None
+    assert rest["basis"] == "Rest band (GBP 10.00 ≥ GBP 0.00); 1 order; last order today"
+    assert codes(rest) == ["value.band", "value.orders_one", "value.last_order_today"]
+
+
+def test_gated_and_below_every_tier_are_coded() -> None:
+    gated = profile_data(row(9000.0, 2), CFG, TODAY)
+    assert gated is not None
+    assert codes(gated)[:2] == ["value.tier_top", "value.needs_orders"]
+    assert gated["basis_parts"][1]["reason_args"] == {"tier": "Platinum", "orders": 3}
+    below = profile_data(row(-25.0, 1), CFG, TODAY)
+    assert below is not None
+    assert codes(below)[0] == "value.below_every_tier_one"
+    assert below["basis"].startswith(
+        "below every tier (GBP -25.00 < GBP 0.00 or fewer than 1 order);"
+    )
+    bottom = profile_data(row(10.0, 1), CFG, TODAY)
+    assert bottom is not None
+    assert codes(bottom)[0] == "value.tier_bottom"
 
 
 @pytest.mark.parametrize(
