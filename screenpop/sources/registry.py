@@ -59,5 +59,6 @@ def build_all(config: Config) -> list[Source]:
             out.append(create(cfg))
         except (SourceError, SecretError, ValueError) as exc:
             log.error("source %s unusable: %s", cfg.name, exc)
-            out.append(BrokenSource(cfg.name, cfg.section, str(exc)))
+            why = getattr(exc, "reason", None)
+            out.append(BrokenSource(cfg.name, cfg.section, why if why is not None else str(exc)))
     return out

@@ -23,8 +23,8 @@ misbehaves on request:
 /nonfinite?v=NaN|Infinity|1e999    the credit answer with that number as the limit
 /redirect?to=URL                   302 to URL (the test decides which host)
 /loop                              302 to /loop, for ever
-/huge?declared=0|1&key=K           200 with 50 MB of JSON (Content-Length declared or not)
-/trickle?key=K                     headers at once, then one byte every 100 ms
+/huge?declared=0|1&tag=K           200 with 50 MB of JSON (Content-Length declared or not)
+/trickle?tag=K                     headers at once, then one byte every 100 ms
 /sent/KEY                          {"sent": bytes} once /huge or /trickle with KEY has ended
                                    (waits for it: the client hung up, or all was sent)
 /messy?tail=T                      messy legacy numbers (tests/sources/messydata.py) by tail
@@ -210,7 +210,7 @@ class Handler(BaseHTTPRequestHandler):
                     time.sleep(0.1)
             except OSError:
                 pass
-            record_sent(query.get("key", [""])[0], sent)
+            record_sent(query.get("tag", [""])[0], sent)
             return
         if path.startswith("/status/"):
             self.send_json(int(parts[2]), {"error": "as requested"})
@@ -231,7 +231,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         if path == "/huge":
             self.huge(
-                declared=query.get("declared", ["0"])[0] == "1", key=query.get("key", [""])[0]
+                declared=query.get("declared", ["0"])[0] == "1", key=query.get("tag", [""])[0]
             )
             return
         if path == "/messy":

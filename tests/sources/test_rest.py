@@ -150,7 +150,7 @@ def sent(server: RestServer, key: str) -> int:
 def test_huge_answer_is_cut_at_max_bytes(rest_server: RestServer, declared: str) -> None:
     key = uuid.uuid4().hex
     src = source(
-        rest_server.base, f"/huge?declared={declared}&key={key}", max_bytes=100_000, timeout_ms=5000
+        rest_server.base, f"/huge?declared={declared}&tag={key}", max_bytes=100_000, timeout_ms=5000
     )
     with pytest.raises(SourceError, match="100000") as err:
         src.fetch({"customer_id": "C-100"})
@@ -172,7 +172,7 @@ def test_deadline_is_the_whole_call(
     rest_server: RestServer, path: str, timeout_ms: int, would_take_s: float
 ) -> None:
     key = uuid.uuid4().hex
-    src = source(rest_server.base, f"{path}?key={key}", timeout_ms=timeout_ms)
+    src = source(rest_server.base, f"{path}?tag={key}", timeout_ms=timeout_ms)
     started = time.monotonic()
     with pytest.raises(SourceTimeout) as err:
         src.fetch({"customer_id": "C-100"})
