@@ -50,12 +50,19 @@ class CallFlow:
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.region = runtime.config.agent.region
-        self.dispatcher = Dispatcher(runtime.config.agent.extension)
+        self.dispatcher = Dispatcher(runtime.config.agent.extension, known=self._journaled)
         self._calls: OrderedDict[str, CallInfo] = OrderedDict()
         self._cards: OrderedDict[str, Card] = OrderedDict()
         #: Ring received (perf_counter) of calls whose card is not complete yet.
         self._received: OrderedDict[str, float] = OrderedDict()
         self._lock = threading.Lock()
+
+    def _journaled(self, call_id: str) -> CallState | None:
+        """Where the journal left a call the dispatcher does not remember (a call
+        from before a restart): an ended call is not popped again by a replay,
+        and a ringing one that ends now is missed."""
+        journal = self.runtime.journal
+        return None if journal is None else journal.call_state(call_id)
 
     # ------------------------------------------------------------ events --
 

@@ -136,6 +136,7 @@ class Runtime:
             secret=resolve,
             runtime_dir=str(self.runtime_dir),
             demo_calls=self.demo_calls,
+            replay=JournalReplayGuard(self.journal) if self.journal is not None else None,
         )
         notify_cfg = next((b for b in self.config.bridge if isinstance(b, NotifyConfig)), None)
         self.bridges = [NotifyBridge(notify_cfg or NotifyConfig(kind="notify"), ctx, notify_sock)]
@@ -253,6 +254,22 @@ class Runtime:
                 source.close()
         if self.journal is not None:
             self.journal.close()
+
+
+class JournalReplayGuard:
+    """The bridges' ``ReplayGuard`` kept in the journal, so a signed request
+    replayed after a restart is still refused (webhook, tcp-json auth frames).
+
+    ``Journal.remember_event`` is a durable write: bridges call this off their
+    event loop. A journal that cannot write raises ``JournalError`` and the
+    bridge answers "try again" (its in-memory guard still holds this run).
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self.journal = journal
+
+    def first_seen(self, key: str, ts: float) -> bool:
+        return self.journal.remember_event(key, ts)
 
 
 def _nice(increment: int) -> None:

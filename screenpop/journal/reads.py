@@ -94,6 +94,12 @@ def get(conn: Connection, call_id: str) -> CallRecord | None:
     return None if row is None else to_record(row)
 
 
+def state(conn: Connection, call_id: str) -> str | None:
+    """The call's journaled state (``ringing``, ``answered``, ``ended``, ``missed``)."""
+    value = conn.execute(select(Call.state).where(Call.call_id == call_id)).scalar()
+    return None if value is None else str(value)
+
+
 def card_json(conn: Connection, call_id: str) -> dict[str, Any] | None:
     text = conn.execute(select(Call.card_json).where(Call.call_id == call_id)).scalar()
     if text is None:

@@ -198,6 +198,17 @@ class Journal:
         with self._db.read() as conn:
             return reads.get(conn, call_id)
 
+    def call_state(self, call_id: str) -> CallState | None:
+        """Where the journal left a call (None: never seen). The dispatcher asks it
+        about call ids it does not remember, so a restart does not re-pop an
+        ended call or journal a late end as anything but missed."""
+        with self._db.read() as conn:
+            value = reads.state(conn, call_id)
+        try:
+            return None if value is None else CallState(value)
+        except ValueError:
+            return None
+
     def card_json(self, call_id: str) -> dict[str, Any] | None:
         """The card as it was journaled, or None (unknown call or no card yet)."""
         with self._db.read() as conn:

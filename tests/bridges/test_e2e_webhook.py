@@ -85,3 +85,57 @@ def test_refused_webhooks_are_not_journaled_accepted_ones_are(tmp_path: Path) ->
         assert sorted(p["call_id"] for p in app.pops) == ["good-1", "replay-1"]  # once each
 
     run(body(), timeout=90)
+
+
+def test_a_replay_after_a_restart_is_refused_and_pops_nothing(tmp_path: Path) -> None:
+    """Before: a signed webhook replayed after a restart, within its 5 minutes,
+    was accepted again (202) and re-popped a call that had ended. Now the journal
+    remembers what was accepted, and knows the call ended."""
+    port = free_port()
+    config = write_config(tmp_path, f'[[bridge]]\nkind = "webhook"\nlisten = "127.0.0.1:{port}"\n'
+                                    'secret = "keyring:screenpop/webhook"\n')
+    env = env_with_secrets({"screenpop/webhook": SECRET}, tmp_path)
+    url = f"http://127.0.0.1:{port}/events"
+    ring = event("ringing", "once-1")
+    ring_headers = headers(ring)
+    end = event("ended", "once-1")
+    end_headers = headers(end)
+
+    def post(body: bytes, hdrs: dict[str, str]) -> int:
+        return requests.post(url, data=body, headers=hdrs, timeout=5).status_code
+
+    async def first_life() -> None:
+        app = Headless(config, env)
+        try:
+            await app.wait_for("webhook listening",
+                               lambda: "bridge webhook: listening" in app.stderr(), 20)
+            assert await asyncio.to_thread(post, ring, ring_headers) == 202
+            await app.pop(0)
+            assert await asyncio.to_thread(post, end, end_headers) == 202
+            await app.wait_for("once-1 missed", lambda: "call once-1: missed" in app.stderr(), 10)
+        finally:
+            assert app.stop() == 0, app.stderr()
+
+    async def second_life() -> None:
+        app = Headless(config, env)
+        try:
+            await app.wait_for("webhook listening",
+                               lambda: "bridge webhook: listening" in app.stderr(), 20)
+            # the very same signed requests, well inside their 5 minutes
+            assert await asyncio.to_thread(post, ring, ring_headers) == 409
+            assert await asyncio.to_thread(post, end, end_headers) == 409
+            # a fresh signature on the old call id: accepted, but the journal
+            # knows the call ended, so nothing pops again
+            again = event("ringing", "once-1")
+            assert await asyncio.to_thread(post, again, headers(again)) == 202
+            fresh = event("ringing", "fresh-1")
+            assert await asyncio.to_thread(post, fresh, headers(fresh)) == 202
+            await app.pop(0)
+            await app.wait_for("the replay ignored",
+                               lambda: "once-1 ringing" in app.stderr() and "ignore" in app.stderr())
+            assert [p["call_id"] for p in app.pops] == ["fresh-1"]
+        finally:
+            assert app.stop() == 0, app.stderr()
+
+    run(first_life())
+    run(second_life())
