@@ -103,7 +103,7 @@ class Runtime:
     def open_journal(self) -> None:
         """The local journal and its writer (raises ``JournalError`` when unusable)."""
         if self.journal is None:
-            self.journal = Journal(self.journal_path)
+            self.journal = Journal(self.journal_path, on_damage=self._journal_damaged)
             self.writer = JournalWriter(
                 self.journal, on_health=self._journal_health, on_written=self._wake_replicator
             )
@@ -227,6 +227,11 @@ class Runtime:
     def _journal_health(self, health: Health) -> None:
         log.info("journal: %s %s", health.state, health.detail)
         self.listener.journal_health("journal", health)
+
+    def _journal_damaged(self, reason: str) -> None:
+        """The check after start found damage (on the check's thread)."""
+        if self.writer is not None:
+            self.writer.damaged(reason)
 
     def _wake_replicator(self) -> None:
         if self.replicator is not None:

@@ -115,6 +115,15 @@ class JournalWriter:
         with self._cond:
             return self._health
 
+    def damaged(self, reason: str) -> None:
+        """The journal's own check found damage: show it as failing now, before a
+        write finds it (writes are still tried, kept and retried as usual)."""
+        with self._cond:
+            self._health = Health(HealthState.FAILED, _short(JournalError(reason)))
+            health = self._health
+        log.error("journal: %s", reason)
+        self._report(health)
+
     def wait_queued_or_done(self, future: Future[Any], timeout: float | None = None) -> bool:
         """Wait until ``future`` is done (True) or the journal is failing and the
         write is held for retrying (False). Raises what the write raised."""
@@ -231,4 +240,5 @@ class JournalWriter:
 def _short(exc: BaseException) -> str:
     """The driver's words without the statement SQLAlchemy appends."""
     text = str(exc).split("\n[SQL:", 1)[0]
-    return text.removeprefix("journal write failed: ")[:200]
+    # Long enough for a damaged journal's advice (its mv command) to stay whole.
+    return text.removeprefix("journal write failed: ")[:400]

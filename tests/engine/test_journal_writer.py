@@ -122,3 +122,13 @@ def test_stop_writes_what_it_can_and_counts_the_rest(journal: Journal) -> None:
     late = writer.submit(lambda j: None)
     with pytest.raises(JournalError, match="stopped"):
         late.result(1)
+
+
+def test_damage_found_after_start_shows_at_once(journal: Journal) -> None:
+    healths: list[Health] = []
+    writer = JournalWriter(journal, on_health=healths.append, backoff=fast())
+    writer.damaged("the journal x is damaged (page 7); move it aside (mv x x.damaged)")
+    assert writer.failing()
+    assert healths[-1].state is HealthState.FAILED
+    assert "mv x x.damaged" in healths[-1].detail
+    writer.stop()
