@@ -144,6 +144,20 @@ CREATE INDEX IF NOT EXISTS calls_text_trgm ON screenpop.calls
 -- otherwise tell an agent how many calls another agent or team took.
 ALTER TABLE screenpop.calls ALTER COLUMN agent SET STATISTICS 0;
 ALTER TABLE screenpop.calls ALTER COLUMN team SET STATISTICS 0;
+-- ANALYZE skips such columns but keeps what it gathered before (an upgrade
+-- from an earlier version): drop that too. Needs a superuser; otherwise the
+-- DBA is told and the old figures stay until then.
+DO $$
+BEGIN
+    DELETE FROM pg_catalog.pg_statistic s
+        USING pg_catalog.pg_attribute a
+        WHERE s.starelid = 'screenpop.calls'::regclass
+          AND a.attrelid = s.starelid AND a.attnum = s.staattnum
+          AND a.attname IN ('agent', 'team');
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE WARNING 'screenpop: run this script as a superuser once to drop old statistics of screenpop.calls.agent and .team';
+END
+$$;
 
 -- The row's team comes from the mapping, never from the client; an update
 -- may not change agent, call or team. Runs as whoever writes: the owner
@@ -210,7 +224,7 @@ CREATE OR REPLACE FUNCTION screenpop.record_calls(batch jsonb) RETURNS integer
 LANGUAGE plpgsql
 SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
-SET lock_timeout = '5s'
+SET lock_timeout = '3s'
 AS $$
 DECLARE
     me_agent text;
