@@ -60,7 +60,7 @@ class HistoryEntry:
     notes: str | None
 
     def to_json(self) -> dict[str, Any]:
-        """The card contract's shape: ``{"time": ISO-8601, "agent", "state", "disposition", "notes"}``."""
+        """The card contract's shape: time (ISO 8601), agent, state, disposition, notes."""
         return {
             "time": self.time.isoformat(),
             "agent": self.agent,

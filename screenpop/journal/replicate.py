@@ -5,10 +5,11 @@ Why it is shaped like this:
 - **Nothing is lost.** The local journal's triggers queue a call in the outbox
   in the same transaction as the change (``models.OutboxEntry``). This thread
   reads the oldest entries with each call's row as it is *now*, upserts them
-  centrally in one transaction (one call of ``record_calls``), and only after that commit deletes the
-  entries it pushed, by id: a change made meanwhile has a newer id and stays.
-  A crash between the central commit and the delete only means the same rows
-  are pushed again, which the upsert makes a no-op.
+  centrally in one transaction (one call of ``record_calls``), and only after
+  that commit deletes the entries it pushed, by id: a change made meanwhile
+  has a newer id and stays. A crash between the central commit and the
+  delete only means the same rows are pushed again, which the upsert makes
+  a no-op.
 - **Never in the way.** It runs on its own thread and only reads the journal
   (WAL readers never block the writer) except for one short delete per batch.
   The pop and the journal writer never wait for it or for the network.

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -73,14 +72,13 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str,
 
 
 @pytest.fixture
-def floor(central: Central, central_secret: str, tmp_path: Path) -> Iterator[dict[str, str]]:
+def floor(central: Central, central_secret: str, tmp_path: Path) -> dict[str, str]:
     """Agent A (north, holding locks in the tests), agent B (north, replicating), a supervisor."""
-    logins = {
+    return {
         "a": _replicate(central, tmp_path, "a", "1001", "north"),
         "b": central.agent("b", "1002", "north"),
         "sup": central.supervisor("sup", "north"),
     }
-    yield logins
 
 
 def test_an_agent_may_take_no_lock_that_blocks_others(
@@ -272,8 +270,11 @@ def test_planner_estimates_do_not_tell_an_agent_how_many_calls_others_took(
             assert estimate(conn, "agent = '1002'") == estimate(conn, "agent = 'nobody'")
             assert estimate(conn, "team = 'south'") == estimate(conn, "team = 'nowhere'")
             # Nor can it read the statistics themselves.
-            assert conn.execute(
-                text("SELECT count(*) FROM pg_stats WHERE schemaname = 'screenpop'")
-            ).scalar() == 0
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM pg_stats WHERE schemaname = 'screenpop'")
+                ).scalar()
+                == 0
+            )
     finally:
         engine.dispose()

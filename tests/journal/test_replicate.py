@@ -544,7 +544,10 @@ def test_an_agent_reads_and_writes_only_its_own_rows(
             with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
                 conn.execute(statement)
         # Claiming B's agent through the door refuses the whole batch.
-        with pytest.raises(DBAPIError, match="not mapped to login") as refused, engine.begin() as conn:
+        with (
+            pytest.raises(DBAPIError, match="not mapped to login") as refused,
+            engine.begin() as conn,
+        ):
             _record(
                 conn,
                 {"call_id": "own-a", "notes": "sneaked in", "updated_at": "2030-01-01T00:00:00Z"},
