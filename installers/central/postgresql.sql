@@ -368,7 +368,7 @@ BEGIN
             ORDER BY c.ringing_at DESC
             LIMIT max_calls * 5
         ) r
-        ORDER BY r.call_id, r.rank, r.ringing_at DESC
+        ORDER BY r.call_id, r.rank, r.disposition IS NULL, r.ringing_at DESC, r.agent
     ) d
     ORDER BY d.ringing_at DESC, d.agent
     LIMIT max_calls;

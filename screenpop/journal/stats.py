@@ -271,6 +271,7 @@ def compute(
     dialect: Literal["sqlite", "postgresql"],
     by: str = "none",
     filters: SearchFilters | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
 ) -> list[GroupStats]:
     """Every group's figures, groups in order; ``ValueError`` for a grouping the journal lacks.
 
@@ -279,7 +280,8 @@ def compute(
     """
     shape = _sqlite_shape() if dialect == "sqlite" else _postgresql_shape()
     key = _group_key(shape, by)
-    where = conditions(filters or SearchFilters(), shape.table, time=shape.time)
+    # ``where``: further conditions on the same table (the supervisor window's team/agent).
+    where = [*conditions(filters or SearchFilters(), shape.table, time=shape.time), *where]
     fig = _Figures(shape)
     t = shape.table
     label = (key if key is not None else literal_column("'all'")).label("grp")
@@ -494,8 +496,10 @@ def _cell(stats: GroupStats, name: str, kind: str, *, table: bool) -> str:
     if kind in ("seconds", "ms"):
         return f"{value:.1f}"
     if kind == "list":
-        return " ".join(f"{item}:{n}" for item, n in value) if table else ";".join(
-            f"{item}:{n}" for item, n in value
+        return (
+            " ".join(f"{item}:{n}" for item, n in value)
+            if table
+            else ";".join(f"{item}:{n}" for item, n in value)
         )
     return str(value)
 

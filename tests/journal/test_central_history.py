@@ -42,8 +42,9 @@ def _desk(central: Central, tmp_path: Path, name: str, agent: str, team: str, ca
                 journal.record_event(*ev(call_id, CallState.ENDED, ts + 60))
                 journal.save_wrapup(call_id, "resolved", notes)
             elif outcome == "elsewhere":
-                journal.record_event(*ev(call_id, CallState.ANSWERED, ts + 3, agent="someone"))
-                journal.record_event(*ev(call_id, CallState.ENDED, ts + 60))
+                journal.record_outcome(
+                    call_id, CallState.ENDED, answered_by="1002", answered_elsewhere=True, at=ts + 3
+                )
             else:
                 journal.record_event(*ev(call_id, CallState.MISSED, ts + 20))
         rep = Replicator(journal, central.config(login), agent, resolve)
