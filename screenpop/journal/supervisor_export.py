@@ -172,18 +172,29 @@ def _write_xlsx(
     book = Workbook(write_only=True)
     bold = Font(bold=True)
     written = 0
-    for title, (columns, rows) in sheets.items():
-        sheet = book.create_sheet(title[:31])
-        header = []
-        for name in columns:
-            cell = WriteOnlyCell(sheet, value=name)
-            cell.font = bold
-            header.append(cell)
-        sheet.append(header)
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, name, row[name]) for name in columns])
-            written += 1
-    book.save(path)
+    made = []
+    try:
+        for title, (columns, rows) in sheets.items():
+            sheet = book.create_sheet(title[:31])
+            made.append(sheet)
+            header = []
+            for name in columns:
+                cell = WriteOnlyCell(sheet, value=name)
+                cell.font = bold
+                header.append(cell)
+            sheet.append(header)
+            for row in rows:
+                sheet.append([_xlsx_cell(sheet, name, row[name]) for name in columns])
+                written += 1
+        book.save(path)
+    except BaseException:
+        # Cancelled or failed: close the sheets' temporary files now, not at
+        # garbage collection (where openpyxl would write to a closed file).
+        for sheet in made:
+            with contextlib.suppress(Exception):
+                if not sheet.closed:
+                    sheet.close()
+        raise
     return written
 
 
