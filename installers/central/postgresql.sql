@@ -127,7 +127,14 @@ ALTER TABLE screenpop.calls OWNER TO screenpop_owner;
 
 -- The supervisor's views: a team's calls newest first, optionally by state
 -- (first page of "team X since D in state S" is an index range, not a sort).
-CREATE INDEX IF NOT EXISTS calls_team_ringing ON screenpop.calls (team, ringing_at);
+-- The team's time index carries what the log filters and sorts on, so a page
+-- that has to pass over many rows (a rare disposition over a year, "answered
+-- elsewhere", sorted by customer) reads the index alone and fetches only the
+-- rows it shows.
+DROP INDEX IF EXISTS screenpop.calls_team_ringing;  -- superseded by calls_team_ringing_cover
+CREATE INDEX IF NOT EXISTS calls_team_ringing_cover ON screenpop.calls (team, ringing_at)
+    INCLUDE (agent, call_id, state, answered_at, answered_elsewhere, disposition, customer_id,
+             number_e164, pop_latency_ms, customer_name, caller_name);
 CREATE INDEX IF NOT EXISTS calls_team_state_ringing ON screenpop.calls (team, state, ringing_at);
 -- One agent's calls by time (export --agent, the agent's own reads).
 CREATE INDEX IF NOT EXISTS calls_agent_ringing ON screenpop.calls (agent, ringing_at);
@@ -139,12 +146,13 @@ CREATE INDEX IF NOT EXISTS calls_number_ringing ON screenpop.calls (number_e164,
 CREATE INDEX IF NOT EXISTS calls_text_trgm ON screenpop.calls
     USING gin (caller_name gin_trgm_ops, customer_name gin_trgm_ops, notes gin_trgm_ops);
 
--- No per-value statistics on who took a call or in which team: the planner's
--- row estimates (EXPLAIN, readable by any login that may read the table) would
--- otherwise tell an agent how many calls another agent or team took.
+-- No per-value statistics on who took a call: the planner's row estimates
+-- (EXPLAIN, which any login that may read the table can run) would otherwise
+-- tell an agent how many calls another agent took. (Per-team volumes stay
+-- estimable: the supervisor's pages need the team statistics to be planned.)
 ALTER TABLE screenpop.calls ALTER COLUMN agent SET STATISTICS 0;
-ALTER TABLE screenpop.calls ALTER COLUMN team SET STATISTICS 0;
--- ANALYZE skips such columns but keeps what it gathered before (an upgrade
+ALTER TABLE screenpop.calls ALTER COLUMN team SET STATISTICS -1;
+-- ANALYZE skips such a column but keeps what it gathered before (an upgrade
 -- from an earlier version): drop that too. Needs a superuser; otherwise the
 -- DBA is told and the old figures stay until then.
 DO $$
@@ -153,9 +161,9 @@ BEGIN
         USING pg_catalog.pg_attribute a
         WHERE s.starelid = 'screenpop.calls'::regclass
           AND a.attrelid = s.starelid AND a.attnum = s.staattnum
-          AND a.attname IN ('agent', 'team');
+          AND a.attname = 'agent';
 EXCEPTION WHEN insufficient_privilege THEN
-    RAISE WARNING 'screenpop: run this script as a superuser once to drop old statistics of screenpop.calls.agent and .team';
+    RAISE WARNING 'screenpop: run this script as a superuser once to drop old statistics of screenpop.calls.agent';
 END
 $$;
 
@@ -377,6 +385,63 @@ $$;
 ALTER FUNCTION screenpop.customer_history(text, integer, text) OWNER TO screenpop_owner;
 REVOKE ALL ON FUNCTION screenpop.customer_history(text, integer, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION screenpop.customer_history(text, integer, text) TO screenpop_agent;
+
+-- The supervisor's text search, the part row-level security cannot do fast:
+-- under RLS PostgreSQL never uses an index for ILIKE (not a leakproof
+-- operator), so a rare word would be looked for row by row in a year of a
+-- team. This function runs as the owner, where the trigram index applies, and
+-- returns only the keys of matching calls in the teams screenpop.supervisors
+-- maps to the calling login: the same rule as the supervisor_read policy. The
+-- client then reads those rows through RLS as usual. The term is matched
+-- literally (no wildcards), case-insensitively, in caller name, customer name
+-- and notes; 3 to 200 characters (a trigram needs 3).
+DROP FUNCTION IF EXISTS screenpop.supervisor_text_search(text);
+CREATE OR REPLACE FUNCTION screenpop.supervisor_text_search(
+    term text,
+    teams text[] DEFAULT NULL,
+    agents text[] DEFAULT NULL,
+    since timestamptz DEFAULT NULL,
+    until timestamptz DEFAULT NULL,
+    states text[] DEFAULT NULL)
+RETURNS TABLE (agent text, call_id text)
+LANGUAGE plpgsql
+STABLE
+SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+SET lock_timeout = '3s'
+AS $$
+DECLARE
+    pattern text;
+    sql text;
+BEGIN
+    IF term IS NULL OR length(btrim(term)) < 3 OR length(term) > 200 THEN
+        RAISE EXCEPTION 'screenpop: search for 3 to 200 characters'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    pattern := '%' || replace(replace(replace(term, '/', '//'), '%', '/%'), '_', '/_') || '%';
+    -- The other arguments only narrow (the client applies every filter again
+    -- through RLS); given as values, planned for them each time.
+    sql := 'SELECT c.agent, c.call_id FROM screenpop.calls c'
+        || ' WHERE c.team = ANY (ARRAY(SELECT s.team FROM screenpop.supervisors s'
+        || ' WHERE s.login = session_user))'
+        || ' AND (c.caller_name ILIKE $1 ESCAPE $7 OR c.customer_name ILIKE $1 ESCAPE $7'
+        || ' OR c.notes ILIKE $1 ESCAPE $7)';
+    IF teams IS NOT NULL THEN sql := sql || ' AND c.team = ANY ($2)'; END IF;
+    IF agents IS NOT NULL THEN sql := sql || ' AND c.agent = ANY ($3)'; END IF;
+    IF since IS NOT NULL THEN sql := sql || ' AND c.ringing_at >= $4'; END IF;
+    IF until IS NOT NULL THEN sql := sql || ' AND c.ringing_at < $5'; END IF;
+    IF states IS NOT NULL THEN sql := sql || ' AND c.state = ANY ($6)'; END IF;
+    RETURN QUERY EXECUTE sql USING pattern, teams, agents, since, until, states, '/';
+END
+$$;
+ALTER FUNCTION screenpop.supervisor_text_search(text, text[], text[], timestamptz, timestamptz, text[])
+    OWNER TO screenpop_owner;
+REVOKE ALL ON FUNCTION
+    screenpop.supervisor_text_search(text, text[], text[], timestamptz, timestamptz, text[])
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION
+    screenpop.supervisor_text_search(text, text[], text[], timestamptz, timestamptz, text[])
+    TO screenpop_supervisor;
 
 -- Privileges. Agents: read their own rows (RLS), write through
 -- record_calls() only: no INSERT/UPDATE/DELETE/TRUNCATE on the table, so

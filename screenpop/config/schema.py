@@ -418,6 +418,30 @@ class JournalConfig(Strict):
         return value
 
 
+class SupervisorConfig(Strict):
+    """``[supervisor]``: the supervisor's own central login for ``screenpop supervisor``
+    (screenpop/ui/supervisor); when set, the agent app's tray offers the window too."""
+
+    central: str | None = None
+    password: str | None = None
+
+    @field_validator("password")
+    @classmethod
+    def _password(cls, value: str | None) -> str | None:
+        return secret_ref(value, "password")
+
+    @field_validator("central")
+    @classmethod
+    def _central(cls, value: str | None) -> str | None:
+        """The same rules as ``journal.central`` (PostgreSQL, no password in the URL)."""
+        from pydantic import ValidationError
+
+        try:
+            return JournalConfig(central=value).central
+        except ValidationError as exc:
+            raise ValueError(str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
+
+
 class UiConfig(Strict):
     #: Seconds the pop stays (shrunk) after the call ends; 0 closes at once.
     linger_s: float = Field(default=4.0, ge=0)
@@ -552,6 +576,7 @@ class Config(Strict):
     source: tuple[SourceConfig, ...] = ()
     crosssell: CrossSellConfig = CrossSellConfig()
     journal: JournalConfig = JournalConfig()
+    supervisor: SupervisorConfig = SupervisorConfig()
     ui: UiConfig = UiConfig()
     #: The credit policy; absent = the credit source's record is shown as it is.
     credit: CreditPolicy | None = None

@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     Column,
     ColumnElement,
     Connection,
@@ -92,6 +93,8 @@ OUTCOMES: dict[str, ColumnElement[bool]] = {
 PAGE_SIZE = 100
 MAX_PAGE_SIZE = 1000
 MAX_TEAMS = 200
+#: The window searches text of 3 characters or more (a trigram index needs 3).
+MIN_TEXT = 3
 MAX_AGENTS = 500
 
 #: The columns of a log row (everything but the card and the notes draft).
@@ -140,6 +143,9 @@ class LogQuery:
         for outcome in self.outcomes:
             if outcome not in OUTCOMES:
                 raise ValueError(f"outcome {outcome!r}: use one of {', '.join(OUTCOMES)}")
+        text = self.search.text
+        if text is not None and len(text.strip()) < MIN_TEXT:
+            raise ValueError(f"search for at least {MIN_TEXT} characters")
         if len(self.teams) > MAX_TEAMS or len(self.agents) > MAX_AGENTS:
             raise ValueError("too many teams or agents in one filter")
         for name in (*self.teams, *self.agents):
@@ -213,9 +219,18 @@ def conditions(query: LogQuery) -> list[ColumnElement[bool]]:
     return where
 
 
+def order_keys(query: LogQuery) -> list[ColumnElement[Any]]:
+    """The page's total order: the sort column, then ringing_at, agent, call_id."""
+    return _order_keys(query)
+
+
 def _order_keys(query: LogQuery) -> list[ColumnElement[Any]]:
     keys = [SORTS[query.sort]] if query.sort != "time" else []
     return [*keys, c.ringing_at, c.agent, c.call_id]
+
+
+def my_teams_query(query: LogQuery) -> Select[Any]:
+    return _my_teams(query)
 
 
 def _my_teams(query: LogQuery) -> Select[Any]:
@@ -229,78 +244,132 @@ def _my_teams(query: LogQuery) -> Select[Any]:
 def page_query(
     query: LogQuery, after: Sequence[Any] | None = None, size: int = PAGE_SIZE
 ) -> Select[Any]:
-    """The SQL of one page: per team, an index range that stops after ``size`` rows; merged."""
+    """The SQL of one page.
+
+    Per partition (each of the login's teams; each named agent when the
+    filter names agents), an index range in the page's order that stops after
+    ``size`` keys; the partitions' keys are merged and cut to ``size``; only
+    then are those rows' other columns fetched by primary key (the key scan
+    can then be an index-only scan of the covering time index).
+    """
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise ValueError(f"page size {size}: 1 to {MAX_PAGE_SIZE}")
     keys = _order_keys(query)
-    teams = _my_teams(query).subquery("my_teams")
-    where = [c.team == teams.c.team, *conditions(query)]
+    partitions: Any
+    if query.agents:
+        partitions = select(
+            func.unnest(literal(list(query.agents), ARRAY(Text))).label("agent")
+        ).subquery("agents")
+        where = [c.agent == partitions.c.agent, *conditions(query)]
+    else:
+        partitions = _my_teams(query).subquery("my_teams")
+        where = [c.team == partitions.c.team, *conditions(query)]
     if after is not None:
         if len(after) != len(keys):
             raise ValueError("a page key of another sort order")
-        bound = [literal(value) if value is not None else literal(None) for value in after]
-        row, start = tuple_(*keys), tuple_(*bound)
+        row, start = tuple_(*keys), tuple_(*(literal(value) for value in after))
         where.append(row < start if query.descending else row > start)
         # The leading key alone, so the planner gets an index bound from it.
         where.append(keys[0] <= after[0] if query.descending else keys[0] >= after[0])
-    labelled = [c[name] for name in _COLUMNS] + [key.label(f"k{i}") for i, key in enumerate(keys)]
 
     def direction(e: ColumnElement[Any]) -> ColumnElement[Any]:
         return e.desc() if query.descending else e.asc()
 
-    inner = (
-        select(*labelled)
+    key_columns = [c.agent.label("p_agent"), c.call_id.label("p_call_id")] + [
+        key.label(f"k{i}") for i, key in enumerate(keys)
+    ]
+    per_partition = (
+        select(*key_columns)
         .where(*where)
         .order_by(*(direction(key) for key in keys))
         .limit(size)
-        .lateral("per_team")
+        .lateral("per_partition")
     )
-    outer_keys = [inner.c[f"k{i}"] for i in range(len(keys))]
-    return (
-        select(inner)
-        .select_from(teams.join(inner, true()))
-        .order_by(*(direction(key) for key in outer_keys))
+    merged_keys = [per_partition.c[f"k{i}"] for i in range(len(keys))]
+    page = (
+        select(per_partition)
+        .select_from(partitions.join(per_partition, true()))
+        .order_by(*(direction(key) for key in merged_keys))
         .limit(size)
+        .subquery("page")
+    )
+    page_keys = [page.c[f"k{i}"] for i in range(len(keys))]
+    return (
+        select(*(c[name] for name in _COLUMNS), *page_keys)
+        .select_from(
+            page.join(CALLS, and_(c.agent == page.c.p_agent, c.call_id == page.c.p_call_id))
+        )
+        .order_by(*(direction(key) for key in page_keys))
     )
 
 
 def fetch_page(
     conn: Connection, query: LogQuery, after: Sequence[Any] | None = None, size: int = PAGE_SIZE
 ) -> Page:
-    """One page of the log as this login may read it, in ``query``'s order."""
-    result = conn.execute(page_query(query, after, size)).mappings().all()
+    """One page of the log as this login may read it, in ``query``'s order.
+
+    With a text filter the page is found by ``textpage`` (recent rows first,
+    the trigram index for the rest): under row-level security PostgreSQL has
+    no statistics for ILIKE and cannot choose between the two by itself.
+    """
     nkeys = len(_order_keys(query))
-    rows = []
-    for m in result:
-        failed = m["failed_sections"] if isinstance(m["failed_sections"], list) else []
-        rows.append(
-            LogRow(
-                agent=str(m["agent"]),
-                team=str(m["team"]),
-                call_id=str(m["call_id"]),
-                state=str(m["state"]),
-                ringing_at=m["ringing_at"],
-                answered_at=m["answered_at"],
-                ended_at=m["ended_at"],
-                number=str(m["number_received"]),
-                e164=m["number_e164"],
-                caller_name=str(m["caller_name"]),
-                called=str(m["called"]),
-                answered_by=m["answered_by"],
-                answered_elsewhere=bool(m["answered_elsewhere"]),
-                customer_id=m["customer_id"],
-                customer_name=m["customer_name"],
-                matches=int(m["matches"]),
-                pop_latency_ms=m["pop_latency_ms"],
-                failed_sections=tuple(str(name) for name in failed),
-                disposition=m["disposition"],
-                notes=m["notes"],
-                wrapped_up_at=m["wrapped_up_at"],
-                key=tuple(m[f"k{i}"] for i in range(nkeys)),
-            )
-        )
+    if query.search.text is not None:
+        from screenpop.journal.textpage import text_page_candidates
+
+        candidates = text_page_candidates(conn, query, after, size)
+        result = _rows_by_key(conn, query, candidates, size) if candidates else []
+    else:
+        result = list(conn.execute(page_query(query, after, size)).mappings())
+    rows = [_row(m, tuple(m[f"k{i}"] for i in range(nkeys))) for m in result]
     after_key = rows[-1].key if len(rows) == size else None
     return Page(tuple(rows), after_key)
+
+
+def _rows_by_key(
+    conn: Connection, query: LogQuery, keys: Sequence[tuple[str, str]], size: int
+) -> list[Any]:
+    """These calls in the page's order (the database's collation), at most ``size``."""
+    order = _order_keys(query)
+    return list(
+        conn.execute(
+            select(
+                *(c[name] for name in _COLUMNS), *(k.label(f"k{i}") for i, k in enumerate(order))
+            )
+            .where(
+                tuple_(c.agent, c.call_id).in_([tuple_(literal(a), literal(i)) for a, i in keys])
+            )
+            .order_by(*(k.desc() if query.descending else k.asc() for k in order))
+            .limit(size)
+        ).mappings()
+    )
+
+
+def _row(m: Any, key: tuple[Any, ...] = ()) -> LogRow:
+    failed = m["failed_sections"] if isinstance(m["failed_sections"], list) else []
+    return LogRow(
+        agent=str(m["agent"]),
+        team=str(m["team"]),
+        call_id=str(m["call_id"]),
+        state=str(m["state"]),
+        ringing_at=m["ringing_at"],
+        answered_at=m["answered_at"],
+        ended_at=m["ended_at"],
+        number=str(m["number_received"]),
+        e164=m["number_e164"],
+        caller_name=str(m["caller_name"]),
+        called=str(m["called"]),
+        answered_by=m["answered_by"],
+        answered_elsewhere=bool(m["answered_elsewhere"]),
+        customer_id=m["customer_id"],
+        customer_name=m["customer_name"],
+        matches=int(m["matches"]),
+        pop_latency_ms=m["pop_latency_ms"],
+        failed_sections=tuple(str(name) for name in failed),
+        disposition=m["disposition"],
+        notes=m["notes"],
+        wrapped_up_at=m["wrapped_up_at"],
+        key=key,
+    )
 
 
 def count(conn: Connection, query: LogQuery) -> int:
@@ -349,30 +418,7 @@ def call_detail(conn: Connection, agent: str, call_id: str) -> CallDetail | None
     )
     if m is None:
         return None
-    failed = m["failed_sections"] if isinstance(m["failed_sections"], list) else []
-    row = LogRow(
-        agent=str(m["agent"]),
-        team=str(m["team"]),
-        call_id=str(m["call_id"]),
-        state=str(m["state"]),
-        ringing_at=m["ringing_at"],
-        answered_at=m["answered_at"],
-        ended_at=m["ended_at"],
-        number=str(m["number_received"]),
-        e164=m["number_e164"],
-        caller_name=str(m["caller_name"]),
-        called=str(m["called"]),
-        answered_by=m["answered_by"],
-        answered_elsewhere=bool(m["answered_elsewhere"]),
-        customer_id=m["customer_id"],
-        customer_name=m["customer_name"],
-        matches=int(m["matches"]),
-        pop_latency_ms=m["pop_latency_ms"],
-        failed_sections=tuple(str(name) for name in failed),
-        disposition=m["disposition"],
-        notes=m["notes"],
-        wrapped_up_at=m["wrapped_up_at"],
-    )
+    row = _row(m)
     card = m["card_json"] if isinstance(m["card_json"], dict) else None
     return CallDetail(row=row, card=card, replicated_at=m["replicated_at"])
 

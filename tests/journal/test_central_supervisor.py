@@ -476,3 +476,79 @@ def test_a_supervisor_page_answers_while_an_agent_holds_what_it_can(
         tx.rollback()
         conn.close()
         holder.dispose()
+
+
+@pytest.mark.parametrize("sort", ["time", "customer", "pop"])
+def test_rare_text_through_the_owners_search_gives_the_same_pages(
+    floor_db: Central, org: dict[str, str], monkeypatch: pytest.MonkeyPatch, sort: str
+) -> None:
+    """With a tiny window every partition goes through supervisor_text_search: same rows."""
+    from screenpop.journal import textpage
+
+    queries = [
+        LogQuery(search=build_filters(text="box damaged"), sort=sort),
+        LogQuery(search=build_filters(text="note 1", since="2026-02-25T12:00"), sort=sort),
+        LogQuery(search=build_filters(text="caller 100"), outcomes=("missed",), sort=sort),
+        LogQuery(search=build_filters(text="box"), agents=("1002", "1003"), sort=sort),
+    ]
+    engine = _sup(floor_db, org["sup_n"])
+    try:
+        with engine.connect() as conn:
+            wide = [all_pages(conn, q, 4) for q in queries]
+            monkeypatch.setattr(textpage, "WINDOW", 3)
+            narrow = [all_pages(conn, q, 4) for q in queries]
+    finally:
+        engine.dispose()
+    for a, b in zip(wide, narrow, strict=True):
+        assert [(r.agent, r.call_id) for r in a] == [(r.agent, r.call_id) for r in b]
+    boxes = expected(floor_db, {"north"}, lambda r: "box damaged" in (r["notes"] or ""))
+    assert {(r.agent, r.call_id) for r in wide[0]} == {(r["agent"], r["call_id"]) for r in boxes}
+    assert len(wide[0]) > 8
+    assert {r.team for rows in narrow for r in rows} == {"north"}
+    with pytest.raises(ValueError, match="at least 3"):
+        LogQuery(search=build_filters(text="zz"))
+
+
+def test_the_search_function_keeps_to_the_supervisors_teams(
+    floor_db: Central, org: dict[str, str]
+) -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    def keys(login: str, *args: str) -> set[str]:
+        engine = _sup(floor_db, org[login])
+        try:
+            with engine.connect() as conn:
+                return {
+                    agent
+                    for agent, _call in conn.execute(
+                        text("SELECT * FROM screenpop.supervisor_text_search(:t)"), {"t": "box"}
+                    )
+                }
+        finally:
+            engine.dispose()
+
+    assert keys("sup_n") == {"1001", "1002"}
+    assert keys("sup_both") == {"1001", "1002", "1003"}
+    for login in ("1001",):  # an agent may not use it
+        engine = _sup(floor_db, org[login])
+        try:
+            with pytest.raises(DBAPIError, match="permission denied"), engine.connect() as conn:
+                conn.execute(text("SELECT * FROM screenpop.supervisor_text_search('box')")).all()
+        finally:
+            engine.dispose()
+    engine = _sup(floor_db, org["sup_n"])
+    try:
+        for bad in ("ab", "x" * 201):
+            with pytest.raises(DBAPIError, match="3 to 200"), engine.connect() as conn:
+                conn.execute(
+                    text("SELECT * FROM screenpop.supervisor_text_search(:t)"), {"t": bad}
+                ).all()
+        with engine.connect() as conn:  # wildcards are literal
+            assert (
+                conn.execute(
+                    text("SELECT count(*) FROM screenpop.supervisor_text_search('%%%')")
+                ).scalar()
+                == 0
+            )
+    finally:
+        engine.dispose()
