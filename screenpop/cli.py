@@ -107,6 +107,9 @@ def build_parser() -> ArgumentParser:
     )
     st.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
+    p = sub.add_parser("supervisor", help="the supervisor's window on the central journal")
+    _add_config(p)
+
     p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
     _add_config(p)
 
@@ -392,9 +395,7 @@ def _central(config: Config, args: argparse.Namespace, filters: Any) -> int:
         if args.journal_command == "export":
             with engine.connect() as conn:
                 check_schema(conn)
-                export_central(
-                    conn, sys.stdout, agent=args.agent, fmt=args.format, filters=filters
-                )
+                export_central(conn, sys.stdout, agent=args.agent, fmt=args.format, filters=filters)
             return EXIT_OK
         # One snapshot for all of the report's queries, read-only.
         with engine.connect().execution_options(
@@ -478,6 +479,12 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return run_doctor(config, sys.stdout)
 
 
+def cmd_supervisor(args: argparse.Namespace) -> int:
+    from screenpop.ui.supervisor.app import run_supervisor
+
+    return run_supervisor(load_config(args.config))
+
+
 COMMANDS = {
     "run": cmd_run,
     "demo": cmd_demo,
@@ -487,6 +494,7 @@ COMMANDS = {
     "doctor": cmd_doctor,
     "secret": cmd_secret,
     "crosssell": cmd_crosssell,
+    "supervisor": cmd_supervisor,
 }
 
 

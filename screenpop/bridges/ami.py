@@ -50,10 +50,19 @@ MAX_TRACKED_CALLS = 4096
 #: Hangup cause 26: "answered elsewhere" (another member of a ring group/queue picked up).
 CAUSE_ANSWERED_ELSEWHERE = "26"
 _UNKNOWN = {"<unknown>", "<Unknown>", "unknown"}
-_EVENTS = frozenset({
-    "newchannel", "newstate", "dialbegin", "dialend", "dial", "agentcalled",
-    "agentconnect", "queuecallerjoin", "hangup",
-})
+_EVENTS = frozenset(
+    {
+        "newchannel",
+        "newstate",
+        "dialbegin",
+        "dialend",
+        "dial",
+        "agentcalled",
+        "agentconnect",
+        "queuecallerjoin",
+        "hangup",
+    }
+)
 
 Packet = dict[str, str]
 
@@ -268,7 +277,8 @@ class AmiCallTracker:
             if p.get("destuniqueid", "") in call.legs or self.is_ours(p.get("destchannel")):
                 return self._answer(call_id, call, self.extension)
             who = _clean(p.get("destcalleridname")) or _resource(
-                channel_base(p.get("destchannel", "")))
+                channel_base(p.get("destchannel", ""))
+            )
             return self._answer(call_id, call, who)
         if name == "agentconnect":
             member = p.get("membername") or p.get("interface") or ""
@@ -382,7 +392,8 @@ class AmiBridge:
         self.extension = ctx.extension
         self.agents = cfg.agents or (ctx.extension,)
         self.originate_channel = cfg.originate_channel or (
-            self.agents[0] if "/" in self.agents[0] else f"PJSIP/{self.agents[0]}")
+            self.agents[0] if "/" in self.agents[0] else f"PJSIP/{self.agents[0]}"
+        )
         self.originate_context = cfg.originate_context
         self.tracker = AmiCallTracker(self.name, ctx.extension, self.agents)
         self.login_timeout = LOGIN_TIMEOUT_S
@@ -403,8 +414,12 @@ class AmiBridge:
                 h = Health(HealthState.FAILED, h.detail)
             health(name, h)
 
-        await reconnecting(self.name, lambda: self._session(emit, health), report,
-                           on_connected_reset=lambda: self._logged_in)
+        await reconnecting(
+            self.name,
+            lambda: self._session(emit, health),
+            report,
+            on_connected_reset=lambda: self._logged_in,
+        )
 
     async def _session(self, emit: EventSink, health: HealthSink) -> None:
         self._logged_in = False
@@ -416,22 +431,25 @@ class AmiBridge:
         parser = AmiParser()
         try:
             try:
-                early = await asyncio.wait_for(self._login(reader, writer, parser, secret),
-                                               self.login_timeout)
+                early = await asyncio.wait_for(
+                    self._login(reader, writer, parser, secret), self.login_timeout
+                )
             except TimeoutError:
                 raise AmiError(f"no reply to Login within {self.login_timeout:g} s") from None
             self._logged_in = True
             self._auth_failed = False
             self._writer = writer
-            health(self.name, Health(HealthState.CONNECTED,
-                                     f"{parser.banner} at {self.host}:{self.port}"))
-            log.info("ami %s: logged in to %s:%d as %s", self.name, self.host, self.port,
-                     self.username)
+            health(
+                self.name,
+                Health(HealthState.CONNECTED, f"{parser.banner} at {self.host}:{self.port}"),
+            )
+            log.info(
+                "ami %s: logged in to %s:%d as %s", self.name, self.host, self.port, self.username
+            )
             pinger = asyncio.create_task(self._ping_forever())
             reading = asyncio.create_task(self._read(reader, parser, emit, early))
             try:
-                done, _ = await asyncio.wait({reading, pinger},
-                                             return_when=asyncio.FIRST_COMPLETED)
+                done, _ = await asyncio.wait({reading, pinger}, return_when=asyncio.FIRST_COMPLETED)
                 for task in done:
                     task.result()  # raises why the session ended
             finally:
@@ -446,8 +464,13 @@ class AmiBridge:
             self._replies.clear()
             writer.close()
 
-    async def _login(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                     parser: AmiParser, secret: str) -> list[Packet]:
+    async def _login(
+        self,
+        reader: asyncio.StreamReader,
+        writer: asyncio.StreamWriter,
+        parser: AmiParser,
+        secret: str,
+    ) -> list[Packet]:
         """Log in; return the packets that arrived after the reply (already events)."""
         pending: list[Packet] = []
         while parser.banner is None:
@@ -455,14 +478,22 @@ class AmiBridge:
             if not data:
                 raise ConnectionError("AMI peer closed the connection before its banner")
             pending = parser.feed(data)
-            if parser.error or (parser.banner is not None and
-                                not parser.banner.startswith(BANNER_PREFIX)):
+            if parser.error or (
+                parser.banner is not None and not parser.banner.startswith(BANNER_PREFIX)
+            ):
                 raise AmiError(f"not an AMI server (banner {str(parser.banner)[:60]!r})")
         action_id = f"screenpop-login-{next(self._ids)}"
-        writer.write(encode_action({
-            "Action": "Login", "ActionID": action_id, "Username": self.username,
-            "Secret": secret, "Events": "call,agent",
-        }))
+        writer.write(
+            encode_action(
+                {
+                    "Action": "Login",
+                    "ActionID": action_id,
+                    "Username": self.username,
+                    "Secret": secret,
+                    "Events": "call,agent",
+                }
+            )
+        )
         await writer.drain()
         while True:
             for i, packet in enumerate(pending):
@@ -478,8 +509,9 @@ class AmiBridge:
             if parser.error:
                 raise ConnectionError(f"corrupt AMI stream: {parser.error}")
 
-    async def _read(self, reader: asyncio.StreamReader, parser: AmiParser,
-                    emit: EventSink, early: list[Packet]) -> None:
+    async def _read(
+        self, reader: asyncio.StreamReader, parser: AmiParser, emit: EventSink, early: list[Packet]
+    ) -> None:
         batch = early
         while True:
             for packet in batch:
@@ -527,11 +559,17 @@ class AmiBridge:
         target = number.strip()
         if not target or len(target) > 64 or not all(c.isalnum() or c in "+*#" for c in target):
             raise ValueError("not a number that can be dialled")
-        reply = await self.action({
-            "Action": "Originate", "Channel": self.originate_channel,
-            "Context": self.originate_context, "Exten": target, "Priority": "1",
-            "CallerID": f"Call back <{target}>", "Async": "true",
-        })
+        reply = await self.action(
+            {
+                "Action": "Originate",
+                "Channel": self.originate_channel,
+                "Context": self.originate_context,
+                "Exten": target,
+                "Priority": "1",
+                "CallerID": f"Call back <{target}>",
+                "Async": "true",
+            }
+        )
         if reply.get("response", "").lower() != "success":
             raise RuntimeError(f"Asterisk refused to originate: {reply.get('message', '')[:200]}")
 

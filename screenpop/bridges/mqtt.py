@@ -119,13 +119,19 @@ class MqttBridge:
                 connected = True
                 await client.subscribe(self.topic, qos=self.cfg.qos)
                 health(self.name, Health(HealthState.CONNECTED, f"{where} {self.topic}"))
-                log.info("mqtt %s: subscribed to %s on %s as %s", self.name, self.topic, where,
-                         self.client_id)
+                log.info(
+                    "mqtt %s: subscribed to %s on %s as %s",
+                    self.name,
+                    self.topic,
+                    where,
+                    self.client_id,
+                )
                 async for message in client.messages:
                     payload = message.payload
                     if not isinstance(payload, (bytes, bytearray)):
-                        log.warning("mqtt %s: non-binary payload on %s dropped", self.name,
-                                    message.topic)
+                        log.warning(
+                            "mqtt %s: non-binary payload on %s dropped", self.name, message.topic
+                        )
                         continue
                     event = decode_event(bytes(payload), self.name, "mqtt")
                     if event is not None:

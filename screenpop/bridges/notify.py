@@ -178,5 +178,3 @@ class NotifyBridge:
 
 def create(cfg: NotifyConfig, ctx: BridgeContext) -> NotifyBridge:
     return NotifyBridge(cfg, ctx)
-
-

@@ -85,8 +85,9 @@ class TcpJsonBridge:
         async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
             peer = writer.get_extra_info("peername")
             if self._clients >= MAX_CLIENTS:
-                log.warning("tcp-json %s: refusing %s, %d clients already", self.name, peer,
-                            self._clients)
+                log.warning(
+                    "tcp-json %s: refusing %s, %d clients already", self.name, peer, self._clients
+                )
                 writer.close()
                 return
             self._clients += 1

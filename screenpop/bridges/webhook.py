@@ -169,8 +169,9 @@ class WebhookBridge:
     async def _serve(self, emit: EventSink, health: HealthSink) -> None:
         assert self.secret_ref is not None
         secret = self._resolve(self.secret_ref).encode("utf-8")
-        verifier = WebhookVerifier(secret, self.name, max_body=self.max_body,
-                                   max_age_s=self.max_age_s)
+        verifier = WebhookVerifier(
+            secret, self.name, max_body=self.max_body, max_age_s=self.max_age_s
+        )
 
         async def events(request: web.Request) -> web.Response:
             if request.content_length is not None and request.content_length > self.max_body:
@@ -180,12 +181,18 @@ class WebhookBridge:
                 verdict = verifier.check(request.headers, body)
             peer = request.remote or "?"
             if verdict.event is None:
-                log.warning("webhook %s: refused request from %s: %d %s", self.name, peer,
-                            verdict.status, verdict.reason)
+                log.warning(
+                    "webhook %s: refused request from %s: %d %s",
+                    self.name,
+                    peer,
+                    verdict.status,
+                    verdict.reason,
+                )
                 return web.json_response({"error": verdict.reason}, status=verdict.status)
             emit(verdict.event)
-            return web.json_response({"accepted": True, "call_id": verdict.event.call_id},
-                                     status=202)
+            return web.json_response(
+                {"accepted": True, "call_id": verdict.event.call_id}, status=202
+            )
 
         app = web.Application(client_max_size=self.max_body + 1)
         app.router.add_post("/events", events)
@@ -194,8 +201,9 @@ class WebhookBridge:
         try:
             site = web.TCPSite(runner, self.host, self.port)
             await site.start()
-            health(self.name, Health(HealthState.LISTENING,
-                                     f"http://{self.host}:{self.port}/events"))
+            health(
+                self.name, Health(HealthState.LISTENING, f"http://{self.host}:{self.port}/events")
+            )
             log.info("webhook %s: listening on %s:%d", self.name, self.host, self.port)
             await asyncio.Event().wait()
         finally:

@@ -510,6 +510,15 @@ def iter_central(
     if limit is not None:
         query = query.limit(limit)
     result = conn.execution_options(yield_per=batch).execute(query)
+    try:
+        yield from _records(result)
+    finally:
+        # An export stopped half way (cancelled, a failed write) closes its
+        # server-side cursor now rather than at garbage collection.
+        result.close()
+
+
+def _records(result: Any) -> Iterator[tuple[str, str, CallRecord]]:
     for row in result:
         failed = row.failed_sections if isinstance(row.failed_sections, list) else []
         record = CallRecord(

@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -61,7 +61,7 @@ class Exported:
     rows: int
 
 
-def log_rows(conn: Connection, query: LogQuery) -> Iterator[dict[str, Any]]:
+def log_rows(conn: Connection, query: LogQuery) -> Generator[dict[str, Any]]:
     """The log's rows as ``journal export --central`` writes them (oldest first)."""
     for agent, team, record in iter_central(conn, where=conditions(query)):
         yield {"agent": agent, "team": team, **record_to_row(record)}
@@ -72,7 +72,7 @@ def _watched(
     total: int,
     progress: Callable[[int, int], None],
     cancelled: Callable[[], bool],
-) -> Iterator[dict[str, Any]]:
+) -> Generator[dict[str, Any]]:
     done = 0
     progress(0, total)
     for row in rows:
@@ -113,13 +113,18 @@ def export_log(
     if fmt not in FORMATS:
         raise ValueError(f"export format {fmt!r}: csv or xlsx")
     total = count(conn, query)
-    rows = _watched(log_rows(conn, query), total, progress, cancelled)
-    with _atomic(path) as part:
-        written = (
-            _write_csv(rows, part, CENTRAL_COLUMNS)
-            if fmt == "csv"
-            else _write_xlsx({"Calls": (CENTRAL_COLUMNS, rows)}, part)
-        )
+    source = log_rows(conn, query)
+    rows = _watched(source, total, progress, cancelled)
+    try:
+        with _atomic(path) as part:
+            written = (
+                _write_csv(rows, part, CENTRAL_COLUMNS)
+                if fmt == "csv"
+                else _write_xlsx({"Calls": (CENTRAL_COLUMNS, rows)}, part)
+            )
+    finally:
+        rows.close()
+        source.close()
     return Exported(path, written)
 
 

@@ -135,7 +135,7 @@ class PopHeader(QFrame):
         set_tone(self.state, tone)
 
     def set_waiting(self, text: str) -> None:
-        """"3 more ringing" beside the state, or nothing."""
+        """ "3 more ringing" beside the state, or nothing."""
         self.waiting.setText(text)
         self.waiting.setVisible(bool(text))
 

@@ -35,32 +35,8 @@ from screenpop.journal.search import build_filters
 from screenpop.journal.stats import compute
 from screenpop.journal.supervisor_export import ExportCancelled, export_figures, export_log
 from screenpop.phone import normalise
-from tests.journal.central_support import Central, Spec, replicate
-
-T0 = 1_772_000_000.0  # 2026-02-25T06:13:20Z
-OUTCOMES = ("answered", "missed", "elsewhere", "answered", "answered")
-NUMBERS = ("+44 20 7946 0958", "020 7946 0111", "+44 161 496 0000", "+358 40 1234567")
-CUSTOMERS = (("17850", "Acme Ltd"), ("12583", "Zoë Trading"), None, ("99001", "Åland Oy"))
-
-
-def specs(agent: str, n: int = 30) -> list[Spec]:
-    out = []
-    for i in range(n):
-        outcome = OUTCOMES[i % len(OUTCOMES)]
-        out.append(
-            Spec(
-                call_id=f"{agent}-{i:02d}",
-                at=T0 + i * 3600 + int(agent) % 7,
-                outcome=outcome,
-                number=NUMBERS[i % len(NUMBERS)],
-                caller=f"Caller {agent}/{i}" if i != 7 else '=HYPERLINK("http://x","y")',
-                customer=CUSTOMERS[i % len(CUSTOMERS)],
-                disposition=("sale", "resolved", "follow-up")[i % 3],
-                notes=f"{agent} note {i}: box damaged" if i % 4 == 0 else f"{agent} note {i}",
-                latency_ms=3.0 + (i * 7 + int(agent)) % 40,
-            )
-        )
-    return out
+from tests.journal.central_support import Central, replicate
+from tests.journal.central_support import floor_specs as specs
 
 
 @pytest.fixture(scope="module")
