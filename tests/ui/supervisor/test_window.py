@@ -48,7 +48,8 @@ def test_filters_sort_paging_and_detail(
     set_period(window, *WEEK_OF_DATA)
     apply(qtbot, window)
     model = window.log.model
-    assert len(model.rows) == 25 and model.more  # a first page, more on demand
+    assert len(model.rows) == 25
+    assert model.more
     assert "scroll for more" in window.log.status.text()
     # Scrolling to the end fetches the next pages (keyset), without repeats.
     while model.more:
@@ -65,12 +66,14 @@ def test_filters_sort_paging_and_detail(
     window.log.filters.outcome.setCurrentIndex(window.log.filters.outcome.findData("missed"))
     qtbot.keyClicks(window.log.filters.number, "020 7946 0958")
     apply(qtbot, window)
-    assert model.rows and {(r.outcome, r.e164) for r in model.rows} == {("missed", "+442079460958")}
+    assert model.rows
+    assert {(r.outcome, r.e164) for r in model.rows} == {("missed", "+442079460958")}
     window.log.filters.outcome.setCurrentIndex(0)
     window.log.filters.number.clear()
     qtbot.keyClicks(window.log.filters.text, "box damaged")
     apply(qtbot, window)
-    assert model.rows and all("box damaged" in (r.notes or "") for r in model.rows)
+    assert model.rows
+    assert all("box damaged" in (r.notes or "") for r in model.rows)
     # Bad input: a clear message, the table left as it was.
     before = shown(window)
     window.log.filters.text.setText("zz")
@@ -93,10 +96,11 @@ def test_filters_sort_paging_and_detail(
     with qtbot.waitSignal(window.log.page_shown, timeout=15000):
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section(header, column))
     names = [r.customer_name or "" for r in model.rows]
-    assert names == sorted(names, key=str.casefold) and len(set(names)) > 1
+    assert names == sorted(names, key=str.casefold)
+    assert len(set(names)) > 1
     with qtbot.waitSignal(window.log.page_shown, timeout=15000):
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section(header, column))
-    assert [r.customer_name or "" for r in model.rows][0] == max(names, key=str.casefold)
+    assert next(r.customer_name or "" for r in model.rows) == max(names, key=str.casefold)
 
     # Double-click opens the detail: timeline, the card's sections, the failures.
     target = next(i for i, r in enumerate(model.rows) if r.outcome == "answered" and r.notes)
@@ -121,7 +125,8 @@ def test_filters_sort_paging_and_detail(
         .endswith("circuit open")
     )
     notes = detail.findChild(QPlainTextEdit, "notes")
-    assert notes is not None and notes.toPlainText() == row.notes
+    assert notes is not None
+    assert notes.toPlainText() == row.notes
 
 
 def _section(header: Any, column: int) -> Any:
@@ -176,7 +181,8 @@ def test_the_live_floor_follows_a_replicated_agent(
         event("1001", "f-1", CallState.ANSWERED, "1001")
         qtbot.waitUntil(lambda: now_of("1001") == "on call", timeout=15000)
         row = next(r for r in floor.agent_rows() if r[0] == "1001")
-        assert row[4] == "Floor Caller" and ":" in row[3]
+        assert row[4] == "Floor Caller"
+        assert ":" in row[3]
         event("1001", "f-1", CallState.ENDED)
         qtbot.waitUntil(lambda: now_of("1001") == "wrap-up", timeout=15000)
         journals["1001"].save_wrapup("f-1", "resolved", "ok")
@@ -237,7 +243,8 @@ def test_exports_have_the_same_rows_as_journal_export(
     cli = _cli(central_db, org["sup_both"], tmp_path, "--state", "missed",
                "--since", iso_utc(since), "--until", iso_utc(until))  # fmt: skip
     ours = list(csv.reader(io.StringIO((tmp_path / "calls.csv").read_text(encoding="utf-8-sig"))))
-    assert ours == cli and len(ours) == 19
+    assert ours == cli
+    assert len(ours) == 19
     with qtbot.waitSignal(window.exported, timeout=30000):
         window.export_log(tmp_path / "calls.xlsx", "xlsx")
     sheet = load_workbook(tmp_path / "calls.xlsx")["Calls"]
@@ -281,7 +288,8 @@ def test_a_team_a_supervisor_sees_no_team_b_call_anywhere(
     with qtbot.waitSignal(window.exported, timeout=30000):
         window.export_log(tmp_path / "n.csv", "csv")
     rows = list(csv.DictReader(io.StringIO((tmp_path / "n.csv").read_text(encoding="utf-8-sig"))))
-    assert {r["team"] for r in rows} == {"north"} and len(rows) == 60
+    assert {r["team"] for r in rows} == {"north"}
+    assert len(rows) == 60
     # Floor: roster of north only.
     qtbot.waitUntil(lambda: window.floor.snapshot is not None, timeout=15000)
     assert {r[1] for r in window.floor.agent_rows()} == {"north"}
@@ -296,11 +304,13 @@ def test_figures_tab_shows_journal_stats_and_exports_them(
     with qtbot.waitSignal(window.figures.shown, timeout=15000) as shown_:
         window.tabs.setCurrentWidget(window.figures)
     figures = shown_.args[0]
-    assert figures.total.offered == 90 and figures.total.missed == 18
+    assert figures.total.offered == 90
+    assert figures.total.missed == 18
     assert sum(sum(b.values) for b in window.figures.chart.bars) == 90
     with qtbot.waitSignal(window.figures.shown, timeout=15000) as hourly:
         window.figures.bucket.setCurrentIndex(1)
-    assert hourly.args[0].bucket == "hour" and len(hourly.args[0].series) == 30
+    assert hourly.args[0].bucket == "hour"
+    assert len(hourly.args[0].series) == 30
     with qtbot.waitSignal(window.exported, timeout=15000):
         window.export_figures(tmp_path / "f.csv", "csv")
     first = next(csv.DictReader(io.StringIO((tmp_path / "f.csv").read_text(encoding="utf-8-sig"))))
