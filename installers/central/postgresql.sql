@@ -142,6 +142,9 @@ CREATE INDEX IF NOT EXISTS calls_agent_ringing ON screenpop.calls (agent, ringin
 -- and one number's (the number filter; "called back yet?" on the live floor).
 CREATE INDEX IF NOT EXISTS calls_customer_ringing ON screenpop.calls (customer_id, ringing_at);
 CREATE INDEX IF NOT EXISTS calls_number_ringing ON screenpop.calls (number_e164, ringing_at);
+-- One call across desks (a queue call rings several agents): the live floor's
+-- "answered at another desk?" and the history's one row per call.
+CREATE INDEX IF NOT EXISTS calls_call_id ON screenpop.calls (call_id);
 -- Text search: case-insensitive substrings of these three columns.
 CREATE INDEX IF NOT EXISTS calls_text_trgm ON screenpop.calls
     USING gin (caller_name gin_trgm_ops, customer_name gin_trgm_ops, notes gin_trgm_ops);
