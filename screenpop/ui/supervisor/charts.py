@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from screenpop.ui.supervisor.texts import tr
+from screenpop.ui.supervisor.texts import tx
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class BarChart(QWidget):
         self.bars: list[Bar] = []
         self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName(tr("Calls per period"))
+        self.setAccessibleName(tx("Calls per period"))
 
     def sizeHint(self) -> QSize:
         return QSize(640, 260)
@@ -97,7 +97,7 @@ class BarChart(QWidget):
 
         if not self.bars:
             painter.setPen(text_colour)
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, tr("No calls in this period."))
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, tx("No calls in this period."))
             return
         slot = plot.width() / len(self.bars)
         bar_w = max(2.0, slot * 0.7)

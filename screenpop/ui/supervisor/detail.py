@@ -25,7 +25,7 @@ from screenpop.journal.calllog import CallDetail
 from screenpop.ui.formatting import Formats
 from screenpop.ui.section_views import card_currency, section_title
 from screenpop.ui.sections import SectionBox
-from screenpop.ui.supervisor.texts import clock, duration, outcome_word, step_word, tr, when
+from screenpop.ui.supervisor.texts import clock, duration, outcome_word, step_word, tx, when
 from screenpop.ui.widgets import label
 
 
@@ -50,7 +50,7 @@ def card_sections(card: Mapping[str, Any] | None) -> dict[str, Section]:
                 error=str(raw["error"]) if raw.get("error") is not None else None,
             )
         except ValueError:  # data that the card would refuse (non-finite, bytes)
-            out[str(name)] = Section(Status.UNAVAILABLE, error=tr("unreadable in the journal"))
+            out[str(name)] = Section(Status.UNAVAILABLE, error=tx("unreadable in the journal"))
     return out
 
 
@@ -62,7 +62,7 @@ class CallDetailWindow(QWidget):
         row = detail.row
         self.setObjectName("call-detail")
         self.setWindowTitle(
-            tr("Call %1 — %2")
+            tx("Call %1 — %2")
             .replace("%1", row.caller_name or row.number)
             .replace("%2", when(formats, row.ringing_at))
         )
@@ -71,22 +71,22 @@ class CallDetailWindow(QWidget):
         column = QVBoxLayout(body)
 
         facts = QFormLayout()
-        facts.addRow(tr("Caller"), label(row.caller_name or "—"))
-        facts.addRow(tr("Number"), label(row.e164 or row.number or "—"))
-        customer = row.customer_name or (tr("unknown caller") if row.matches == 0 else "—")
+        facts.addRow(tx("Caller"), label(row.caller_name or "—"))
+        facts.addRow(tx("Number"), label(row.e164 or row.number or "—"))
+        customer = row.customer_name or (tx("unknown caller") if row.matches == 0 else "—")
         if row.matches > 1:
-            customer += " " + tr("(%1 matches)").replace("%1", str(row.matches))
-        facts.addRow(tr("Customer"), label(customer))
-        facts.addRow(tr("Agent"), label(f"{row.agent} · {row.team}"))
-        facts.addRow(tr("Outcome"), label(outcome_word(row.outcome), role="item"))
-        facts.addRow(tr("Disposition"), label(row.disposition or "—"))
+            customer += " " + tx("(%1 matches)").replace("%1", str(row.matches))
+        facts.addRow(tx("Customer"), label(customer))
+        facts.addRow(tx("Agent"), label(f"{row.agent} · {row.team}"))
+        facts.addRow(tx("Outcome"), label(outcome_word(row.outcome), role="item"))
+        facts.addRow(tx("Disposition"), label(row.disposition or "—"))
         if row.talk_s is not None:
-            facts.addRow(tr("Talk time"), label(duration(row.talk_s)))
+            facts.addRow(tx("Talk time"), label(duration(row.talk_s)))
         latency = "—" if row.pop_latency_ms is None else f"{row.pop_latency_ms:.1f} ms"
-        facts.addRow(tr("Pop latency"), label(latency))
+        facts.addRow(tx("Pop latency"), label(latency))
         column.addLayout(facts)
 
-        column.addWidget(label(tr("Timeline"), role="title"))
+        column.addWidget(label(tx("Timeline"), role="title"))
         timeline = QFormLayout()
         timeline.setObjectName("timeline")
         self.timeline_texts: list[str] = []
@@ -98,7 +98,7 @@ class CallDetailWindow(QWidget):
             self.timeline_texts.append(step)
         column.addLayout(timeline)
 
-        column.addWidget(label(tr("Notes"), role="title"))
+        column.addWidget(label(tx("Notes"), role="title"))
         notes = QPlainTextEdit(row.notes or "")
         notes.setObjectName("notes")
         notes.setReadOnly(True)
@@ -107,10 +107,10 @@ class CallDetailWindow(QWidget):
 
         sections = card_sections(detail.card)
         failed = [(name, s) for name, s in sections.items() if s.failed]
-        column.addWidget(label(tr("Failed sections"), role="title"))
+        column.addWidget(label(tx("Failed sections"), role="title"))
         if failed or row.failed_sections:
             for name, section in failed:
-                reason = section.error or tr("no reason given")
+                reason = section.error or tx("no reason given")
                 line = label(f"{section_title(name)}: {reason}", tone="bad", wrap=True)
                 line.setObjectName(f"failed-{name}")
                 column.addWidget(line)
@@ -118,12 +118,12 @@ class CallDetailWindow(QWidget):
                 if name not in sections:
                     column.addWidget(label(section_title(name), tone="bad"))
         else:
-            column.addWidget(label(tr("None: every section answered."), role="note"))
+            column.addWidget(label(tx("None: every section answered."), role="note"))
 
-        column.addWidget(label(tr("The card as the agent saw it"), role="title"))
+        column.addWidget(label(tx("The card as the agent saw it"), role="title"))
         self.boxes: dict[str, SectionBox] = {}
         if not sections:
-            column.addWidget(label(tr("No card was journaled for this call."), role="note"))
+            column.addWidget(label(tx("No card was journaled for this call."), role="note"))
         currency = card_currency(sections)
         for name, section in sections.items():
             box = SectionBox(name)

@@ -20,7 +20,7 @@ from screenpop.journal.calllog import LogQuery
 from screenpop.journal.central import describe
 from screenpop.journal.supervisor_export import ExportCancelled, Exported, Format, export_log
 from screenpop.ui.supervisor.session import SupervisorSession
-from screenpop.ui.supervisor.texts import tr
+from screenpop.ui.supervisor.texts import tx
 
 
 class ExportRunner(QObject):
@@ -67,7 +67,7 @@ class ExportRunner(QObject):
             self.cancelled.emit()
         except OSError as exc:
             self.failed.emit(
-                tr("cannot write %1: %2")
+                tx("cannot write %1: %2")
                 .replace("%1", str(path))
                 .replace("%2", exc.strerror or type(exc).__name__)
             )
@@ -79,9 +79,9 @@ class ExportRunner(QObject):
 
 def progress_dialog(parent: QWidget, runner: ExportRunner) -> QProgressDialog:
     """A window-modal progress bar whose Cancel stops the export."""
-    dialog = QProgressDialog(tr("Exporting calls…"), tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(tx("Exporting calls…"), tx("Cancel"), 0, 0, parent)
     dialog.setObjectName("export-progress")
-    dialog.setWindowTitle(tr("Export"))
+    dialog.setWindowTitle(tx("Export"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -91,7 +91,7 @@ def progress_dialog(parent: QWidget, runner: ExportRunner) -> QProgressDialog:
         dialog.setMaximum(max(total, 1))
         dialog.setValue(min(done, max(total, 1)))
         dialog.setLabelText(
-            tr("Exporting calls… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
+            tx("Exporting calls… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
         )
 
     def over(*_args: Any) -> None:

@@ -23,7 +23,7 @@ from screenpop.journal.stats import GroupStats
 from screenpop.ui.formatting import Formats
 from screenpop.ui.supervisor.charts import Bar, BarChart
 from screenpop.ui.supervisor.session import SupervisorSession
-from screenpop.ui.supervisor.texts import duration, named, tr
+from screenpop.ui.supervisor.texts import duration, named, tx
 from screenpop.ui.widgets import Stat, label, set_tone
 
 
@@ -55,29 +55,29 @@ class FiguresView(QWidget):
         self.figures: Figures | None = None
         self._generation = 0
         self.bucket = named(QComboBox(), "bucket")
-        self.bucket.addItem(tr("per day"), "day")
-        self.bucket.addItem(tr("per hour"), "hour")
-        self.csv = named(QPushButton(tr("Export figures (CSV)…")), "figures-csv")
-        self.xlsx = named(QPushButton(tr("Export figures (Excel)…")), "figures-xlsx")
+        self.bucket.addItem(tx("per day"), "day")
+        self.bucket.addItem(tx("per hour"), "hour")
+        self.csv = named(QPushButton(tx("Export figures (CSV)…")), "figures-csv")
+        self.xlsx = named(QPushButton(tx("Export figures (Excel)…")), "figures-xlsx")
         self.status = label("", role="status")
         self.status.setObjectName("figures-status")
         bar = QHBoxLayout()
-        bar.addWidget(label(tr("Calls"), role="caption"))
+        bar.addWidget(label(tx("Calls"), role="caption"))
         bar.addWidget(self.bucket)
         bar.addStretch(1)
         bar.addWidget(self.csv)
         bar.addWidget(self.xlsx)
         self.tiles = QGridLayout()
         self.chart = BarChart(
-            [(tr("answered"), "#2e7d32"), (tr("answered elsewhere"), "#1565c0"),
-             (tr("missed"), "#c62828"), (tr("in progress"), "#9e9e9e")]
+            [(tx("answered"), "#2e7d32"), (tx("answered elsewhere"), "#1565c0"),
+             (tx("missed"), "#c62828"), (tx("in progress"), "#9e9e9e")]
         )  # fmt: skip
         self.chart.setObjectName("calls-chart")
         self.dispositions = label("", wrap=True)
         self.failing = label("", wrap=True)
         lists = QHBoxLayout()
-        for caption, widget in ((tr("Dispositions"), self.dispositions),
-                                (tr("Failed sources"), self.failing)):  # fmt: skip
+        for caption, widget in ((tx("Dispositions"), self.dispositions),
+                                (tx("Failed sources"), self.failing)):  # fmt: skip
             column = QVBoxLayout()
             column.addWidget(label(caption, role="title"))
             column.addWidget(widget)
@@ -105,7 +105,7 @@ class FiguresView(QWidget):
         bucket = str(self.bucket.currentData())
         self._generation += 1
         generation = self._generation
-        self.status.setText(tr("Loading…"))
+        self.status.setText(tx("Loading…"))
         set_tone(self.status, "")
         self.session.run(
             lambda conn: compute_figures(conn, query, bucket),
@@ -116,7 +116,7 @@ class FiguresView(QWidget):
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
-            self.status.setText(tr("Could not read the central journal: %1").replace("%1", message))
+            self.status.setText(tx("Could not read the central journal: %1").replace("%1", message))
             set_tone(self.status, "bad")
 
     def _show(self, generation: int, figures: Figures) -> None:
@@ -131,28 +131,28 @@ class FiguresView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         tiles = [
-            (tr("Offered"), self.formats.number(total.offered)),
-            (tr("Answered"), f"{self.formats.number(total.answered)} ({_pct(total.answer_rate)})"),
-            (tr("Missed"), f"{self.formats.number(total.missed)} ({_pct(total.missed_rate)})"),
-            (tr("Answered elsewhere"), self.formats.number(total.answered_elsewhere)),
+            (tx("Offered"), self.formats.number(total.offered)),
+            (tx("Answered"), f"{self.formats.number(total.answered)} ({_pct(total.answer_rate)})"),
+            (tx("Missed"), f"{self.formats.number(total.missed)} ({_pct(total.missed_rate)})"),
+            (tx("Answered elsewhere"), self.formats.number(total.answered_elsewhere)),
             (
-                tr("Time to answer p50 / p90"),
+                tx("Time to answer p50 / p90"),
                 f"{_secs(total.answer_p50_s)} / {_secs(total.answer_p90_s)}",
             ),
-            (tr("Talk time p50 / p90"), f"{_secs(total.talk_p50_s)} / {_secs(total.talk_p90_s)}"),
-            (tr("Pop latency p50 / p95"), f"{_ms(total.pop_p50_ms)} / {_ms(total.pop_p95_ms)}"),
-            (tr("Wrap-up done"), _pct(total.wrapup_rate)),
-            (tr("Unknown callers"), self.formats.number(total.unknown_callers)),
-            (tr("Several matches"), self.formats.number(total.multi_match)),
-            (tr("Calls with failed sections"), self.formats.number(total.failed_calls)),
+            (tx("Talk time p50 / p90"), f"{_secs(total.talk_p50_s)} / {_secs(total.talk_p90_s)}"),
+            (tx("Pop latency p50 / p95"), f"{_ms(total.pop_p50_ms)} / {_ms(total.pop_p95_ms)}"),
+            (tx("Wrap-up done"), _pct(total.wrapup_rate)),
+            (tx("Unknown callers"), self.formats.number(total.unknown_callers)),
+            (tx("Several matches"), self.formats.number(total.multi_match)),
+            (tx("Calls with failed sections"), self.formats.number(total.failed_calls)),
         ]
         for i, (caption, value) in enumerate(tiles):
             stat = Stat(caption, value)
             stat.setObjectName(f"tile-{i}")
             self.tiles.addWidget(stat, i // 4, i % 4)
         self.chart.set_bars([_bar(group, figures.bucket) for group in figures.series])
-        self.dispositions.setText(_top(total.top_dispositions) or tr("none"))
-        self.failing.setText(_top(total.top_failed_sections) or tr("none"))
+        self.dispositions.setText(_top(total.top_dispositions) or tx("none"))
+        self.failing.setText(_top(total.top_failed_sections) or tx("none"))
         self.shown.emit(figures)
 
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screenpop.journal.calllog import LogQuery
+from screenpop.journal.calllog import MIN_TEXT, LogQuery
 from screenpop.journal.search import MAX_TEXT, SearchFilters
 from screenpop.phone import normalise
-from screenpop.ui.supervisor.texts import named, outcome_word, tr
+from screenpop.ui.supervisor.texts import named, outcome_word, tx
 from screenpop.ui.widgets import label, set_tone
 
 #: The period shown when the window opens: the last week.
@@ -57,28 +57,28 @@ class FilterBar(QWidget):
         self.team = named(QComboBox(), "team")
         self.agent = named(QComboBox(), "agent")
         self.outcome = named(QComboBox(), "outcome")
-        self.outcome.addItem(tr("Any outcome"), "")
+        self.outcome.addItem(tx("Any outcome"), "")
         for key in ("answered", "missed", "elsewhere", "in_progress"):
             self.outcome.addItem(outcome_word(key), key)
         self.disposition = named(QLineEdit(), "disposition")
         self.customer = named(QLineEdit(), "customer")
         self.number = named(QLineEdit(), "number")
         self.text = named(QLineEdit(), "text")
-        self.disposition.setPlaceholderText(tr("e.g. sale"))
-        self.customer.setPlaceholderText(tr("customer id"))
-        self.number.setPlaceholderText(tr("any format"))
-        self.text.setPlaceholderText(tr("in notes and names"))
-        self.apply = named(QPushButton(tr("Apply")), "apply")
+        self.disposition.setPlaceholderText(tx("e.g. sale"))
+        self.customer.setPlaceholderText(tx("customer id"))
+        self.number.setPlaceholderText(tx("any format"))
+        self.text.setPlaceholderText(tx("in notes and names"))
+        self.apply = named(QPushButton(tx("Apply")), "apply")
         self.error = label("", role="status", tone="bad", wrap=True)
         self.error.setObjectName("filter-error")
         self.error.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         cells = (
-            (tr("From"), self.since), (tr("To"), self.until), (tr("Team"), self.team),
-            (tr("Agent"), self.agent), (tr("Outcome"), self.outcome),
-            (tr("Disposition"), self.disposition), (tr("Customer"), self.customer),
-            (tr("Number"), self.number), (tr("Text"), self.text),
+            (tx("From"), self.since), (tx("To"), self.until), (tx("Team"), self.team),
+            (tx("Agent"), self.agent), (tx("Outcome"), self.outcome),
+            (tx("Disposition"), self.disposition), (tx("Customer"), self.customer),
+            (tx("Number"), self.number), (tx("Text"), self.text),
         )  # fmt: skip
         for i, (caption, widget) in enumerate(cells):
             row, col = divmod(i, 5)
@@ -98,7 +98,7 @@ class FilterBar(QWidget):
         self._roster = roster
         self.team.blockSignals(True)
         self.team.clear()
-        self.team.addItem(tr("All my teams"), "")
+        self.team.addItem(tx("All my teams"), "")
         for team in teams:
             self.team.addItem(team, team)
         self.team.blockSignals(False)
@@ -108,7 +108,7 @@ class FilterBar(QWidget):
         team = self.team.currentData() or ""
         current = self.agent.currentData()
         self.agent.clear()
-        self.agent.addItem(tr("All agents"), "")
+        self.agent.addItem(tx("All agents"), "")
         for member_team, agent in self._roster:
             if not team or member_team == team:
                 self.agent.addItem(agent, agent)
@@ -119,16 +119,18 @@ class FilterBar(QWidget):
         """The filters as a query; ``ValueError`` with a translated reason when one is wrong."""
         since, until = self.since.date(), self.until.date()
         if until < since:
-            raise ValueError(tr("“To” is before “From”."))
+            raise ValueError(tx("“To” is before “From”."))
         e164 = None
         number = self.number.text().strip()
         if number:
             e164 = normalise(number, self.region).e164
             if e164 is None:
-                raise ValueError(tr("“%1” is not a phone number.").replace("%1", number))
+                raise ValueError(tx("“%1” is not a phone number.").replace("%1", number))
         text = self.text.text().strip() or None
         if text is not None and len(text) > MAX_TEXT:
-            raise ValueError(tr("The text is too long."))
+            raise ValueError(tx("The text is too long."))
+        if text is not None and len(text) < MIN_TEXT:
+            raise ValueError(tx("Type at least 3 characters to search the text."))
         outcome = self.outcome.currentData() or ""
         team, agent = self.team.currentData() or "", self.agent.currentData() or ""
         search = SearchFilters(

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from screenpop.health import Health, HealthState
 from screenpop.journal.floor import FloorCall, FloorSnapshot
 from screenpop.ui.formatting import Formats
-from screenpop.ui.supervisor.texts import duration, phase_word, tr, when
+from screenpop.ui.supervisor.texts import duration, phase_word, tx, when
 from screenpop.ui.widgets import label, set_tone
 
 
@@ -50,21 +50,21 @@ class FloorView(QWidget):
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.formats = formats
-        self.health = label(tr("Connecting to the live floor…"), role="status")
+        self.health = label(tx("Connecting to the live floor…"), role="status")
         self.health.setObjectName("floor-health")
         self.agents = _table(
             "floor-agents",
-            [tr("Agent"), tr("Team"), tr("Now"), tr("For"), tr("Caller"), tr("Customer")],
+            [tx("Agent"), tx("Team"), tx("Now"), tx("For"), tx("Caller"), tx("Customer")],
         )
         self.missed = _table(
             "floor-missed",
-            [tr("Rang"), tr("Agent"), tr("Caller"), tr("Number"), tr("Customer"), tr("Waiting")],
+            [tx("Rang"), tx("Agent"), tx("Caller"), tx("Number"), tx("Customer"), tx("Waiting")],
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.health)
-        layout.addWidget(label(tr("Agents now"), role="title"))
+        layout.addWidget(label(tx("Agents now"), role="title"))
         layout.addWidget(self.agents, 3)
-        layout.addWidget(label(tr("Missed calls not called back yet"), role="title"))
+        layout.addWidget(label(tx("Missed calls not called back yet"), role="title"))
         layout.addWidget(self.missed, 2)
         self.snapshot: FloorSnapshot | None = None
         self._since: list[tuple[QTableWidgetItem, datetime]] = []
@@ -74,15 +74,15 @@ class FloorView(QWidget):
 
     def set_health(self, health: Health) -> None:
         if health.state is HealthState.CONNECTED:
-            self.health.setText(tr("Live: updated as calls change."))
+            self.health.setText(tx("Live: updated as calls change."))
             set_tone(self.health, "good")
         elif health.state is HealthState.RETRYING:
             self.health.setText(
-                tr("Live floor interrupted, reconnecting: %1").replace("%1", health.detail)
+                tx("Live floor interrupted, reconnecting: %1").replace("%1", health.detail)
             )
             set_tone(self.health, "bad")
         else:
-            self.health.setText(tr("Connecting to the live floor…"))
+            self.health.setText(tx("Connecting to the live floor…"))
             set_tone(self.health, "")
 
     def show_snapshot(self, snapshot: FloorSnapshot) -> None:
@@ -95,7 +95,7 @@ class FloorView(QWidget):
         for team, agent in snapshot.roster:
             calls = by_agent.pop(agent, [])
             if not calls:
-                rows.append((agent, team, tr("idle"), None, "", ""))
+                rows.append((agent, team, tx("idle"), None, "", ""))
             for call in calls:
                 rows.append(
                     (agent, team, phase_word(call.phase), call.since,

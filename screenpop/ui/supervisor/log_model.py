@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from screenpop.journal.calllog import LogRow
 from screenpop.ui.formatting import Formats
-from screenpop.ui.supervisor.texts import duration, outcome_word, tr, when
+from screenpop.ui.supervisor.texts import duration, outcome_word, tx, when
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,17 +44,17 @@ COLUMN = {key: i for i, (key, _sort) in enumerate(COLUMNS)}
 
 def headers() -> list[str]:
     return [
-        tr("Time"),
-        tr("Agent"),
-        tr("Team"),
-        tr("Outcome"),
-        tr("Caller"),
-        tr("Number"),
-        tr("Customer"),
-        tr("Disposition"),
-        tr("Talk"),
-        tr("Pop ms"),
-        tr("Notes"),
+        tx("Time"),
+        tx("Agent"),
+        tx("Team"),
+        tx("Outcome"),
+        tx("Caller"),
+        tx("Number"),
+        tx("Customer"),
+        tx("Disposition"),
+        tx("Talk"),
+        tx("Pop ms"),
+        tx("Notes"),
     ]
 
 

@@ -18,7 +18,7 @@ from screenpop.ui.formatting import Formats
 from screenpop.ui.supervisor.filters import FilterBar
 from screenpop.ui.supervisor.log_model import COLUMNS, CallLogModel
 from screenpop.ui.supervisor.session import SupervisorSession
-from screenpop.ui.supervisor.texts import named, tr
+from screenpop.ui.supervisor.texts import named, tx
 from screenpop.ui.widgets import label, set_tone
 
 PAGE = 100
@@ -78,7 +78,7 @@ class CallLogView(QWidget):
         self.query = query
         self._generation += 1
         generation = self._generation
-        self._say(tr("Loading…"))
+        self._say(tx("Loading…"))
         self.session.run(
             lambda conn: fetch_page(conn, query, None, PAGE),
             lambda page: self._first(generation, page),
@@ -122,17 +122,17 @@ class CallLogView(QWidget):
         if generation != self._generation:
             return
         self.model.loading = False
-        self._say(tr("Could not read the central journal: %1").replace("%1", message), "bad")
+        self._say(tx("Could not read the central journal: %1").replace("%1", message), "bad")
         self.failed.emit(message)
 
     def _counted(self) -> None:
         shown = len(self.model.rows)
         if shown == 0:
-            self._say(tr("No calls match these filters."))
+            self._say(tx("No calls match these filters."))
         elif self.model.more:
-            self._say(tr("%1 calls shown; scroll for more.").replace("%1", str(shown)))
+            self._say(tx("%1 calls shown; scroll for more.").replace("%1", str(shown)))
         else:
-            self._say(tr("%1 calls.").replace("%1", str(shown)))
+            self._say(tx("%1 calls.").replace("%1", str(shown)))
 
     def _say(self, text: str, tone: str = "") -> None:
         self.status.setText(text)

@@ -26,33 +26,39 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def tr(text: str) -> str:
+def tx(text: str) -> str:
+    """``text`` in the supervisor's language (the ``screenpop_supervisor`` context).
+
+    Not named ``tr``: the app's lupdate run over screenpop/ui must not collect
+    these into the agent app's catalogues; ``supervisor_<lang>.ts`` hold them and
+    tests/ui/supervisor/test_i18n.py keeps them in step with the code.
+    """
     return QCoreApplication.translate(CONTEXT, text)
 
 
 def outcome_word(outcome: str) -> str:
     words = {
-        "answered": tr("answered"),
-        "missed": tr("missed"),
-        "elsewhere": tr("answered elsewhere"),
-        "in_progress": tr("in progress"),
+        "answered": tx("answered"),
+        "missed": tx("missed"),
+        "elsewhere": tx("answered elsewhere"),
+        "in_progress": tx("in progress"),
     }
     return words.get(outcome, outcome)
 
 
 def phase_word(phase: str) -> str:
-    words = {"ringing": tr("ringing"), "on_call": tr("on call"), "wrap_up": tr("wrap-up")}
+    words = {"ringing": tx("ringing"), "on_call": tx("on call"), "wrap_up": tx("wrap-up")}
     return words.get(phase, phase)
 
 
 def step_word(step: str) -> str:
     words = {
-        "ringing": tr("rang"),
-        "answered": tr("answered"),
-        "answered_elsewhere": tr("answered elsewhere"),
-        "ended": tr("ended"),
-        "missed": tr("missed"),
-        "wrapped_up": tr("wrap-up saved"),
+        "ringing": tx("rang"),
+        "answered": tx("answered"),
+        "answered_elsewhere": tx("answered elsewhere"),
+        "ended": tx("ended"),
+        "missed": tx("missed"),
+        "wrapped_up": tx("wrap-up saved"),
     }
     return words.get(step, step)
 

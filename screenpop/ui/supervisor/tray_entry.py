@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 
 from screenpop.config.schema import Config
-from screenpop.ui.supervisor.texts import tr
+from screenpop.ui.supervisor.texts import tx
 
 
 def add_tray_entry(tray: Any, config: Config) -> QAction | None:
@@ -19,7 +19,7 @@ def add_tray_entry(tray: Any, config: Config) -> QAction | None:
     if not config.supervisor.central:
         return None
     menu = tray.menu
-    action = QAction(tr("Supervisor window…"), menu)
+    action = QAction(tx("Supervisor window…"), menu)
     action.setObjectName("supervisor-action")
     holder: dict[str, Any] = {}
 

@@ -31,7 +31,7 @@ from screenpop.ui.supervisor.figures_view import FiguresView
 from screenpop.ui.supervisor.floor_view import FloorView
 from screenpop.ui.supervisor.log_view import CallLogView
 from screenpop.ui.supervisor.session import SupervisorSession
-from screenpop.ui.supervisor.texts import named, tr
+from screenpop.ui.supervisor.texts import named, tx
 from screenpop.ui.widgets import label, set_tone
 
 
@@ -53,12 +53,12 @@ class SupervisorWindow(QMainWindow):
         self.setObjectName("supervisor-window")
         self.session = session
         self.formats = formats
-        self.setWindowTitle(tr("screenpop — supervisor (%1)").replace("%1", session.where))
+        self.setWindowTitle(tx("screenpop — supervisor (%1)").replace("%1", session.where))
         self.log = CallLogView(session, formats, region)
         self.floor = FloorView(formats)
         self.figures = FiguresView(session, formats)
-        self.export_csv = named(QPushButton(tr("Export calls (CSV)…")), "export-csv")
-        self.export_xlsx = named(QPushButton(tr("Export calls (Excel)…")), "export-xlsx")
+        self.export_csv = named(QPushButton(tx("Export calls (CSV)…")), "export-csv")
+        self.export_xlsx = named(QPushButton(tx("Export calls (Excel)…")), "export-xlsx")
         self.message = label("", role="status", wrap=True)
         self.message.setObjectName("window-message")
         calls = QWidget()
@@ -70,11 +70,11 @@ class SupervisorWindow(QMainWindow):
         row.addWidget(self.export_xlsx)
         column.addLayout(row)
         self.tabs = named(QTabWidget(), "tabs")
-        self.tabs.addTab(calls, tr("Calls"))
-        self.tabs.addTab(self.floor, tr("Live floor"))
-        self.tabs.addTab(self.figures, tr("Figures"))
+        self.tabs.addTab(calls, tx("Calls"))
+        self.tabs.addTab(self.floor, tx("Live floor"))
+        self.tabs.addTab(self.figures, tx("Figures"))
         self.setCentralWidget(self.tabs)
-        self.statusBar().showMessage(tr("Signed in as %1").replace("%1", session.where))
+        self.statusBar().showMessage(tx("Signed in as %1").replace("%1", session.where))
         self.details: list[CallDetailWindow] = []
         self.runner: ExportRunner | None = None
 
@@ -105,7 +105,7 @@ class SupervisorWindow(QMainWindow):
         self.log.filters.set_teams(teams, members)
         if not teams:
             self._say(
-                tr("This login supervises no team: the DBA adds it to screenpop.supervisors."),
+                tx("This login supervises no team: the DBA adds it to screenpop.supervisors."),
                 "bad",
             )
 
@@ -125,7 +125,7 @@ class SupervisorWindow(QMainWindow):
 
     def _show_detail(self, detail: CallDetail | None) -> None:
         if detail is None:
-            self._say(tr("That call is no longer there."), "bad")
+            self._say(tx("That call is no longer there."), "bad")
             return
         window = CallDetailWindow(detail, self.formats)
         window.setLayoutDirection(self.layoutDirection())
@@ -138,7 +138,7 @@ class SupervisorWindow(QMainWindow):
     def _ask_export(self, fmt: Format) -> None:
         suffix = "csv" if fmt == "csv" else "xlsx"
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export calls"), f"calls.{suffix}", f"*.{suffix}"
+            self, tx("Export calls"), f"calls.{suffix}", f"*.{suffix}"
         )
         if path:
             self.export_log(Path(path), fmt)
@@ -151,14 +151,14 @@ class SupervisorWindow(QMainWindow):
         self.progress = progress_dialog(self, runner)
         runner.finished.connect(self._exported)
         runner.failed.connect(self._export_failed)
-        runner.cancelled.connect(lambda: self._say(tr("Export cancelled; nothing was written.")))
-        self._say(tr("Exporting…"))
+        runner.cancelled.connect(lambda: self._say(tx("Export cancelled; nothing was written.")))
+        self._say(tx("Exporting…"))
         runner.start(query, path, fmt)
         return runner
 
     def _exported(self, done: Exported) -> None:
         self._say(
-            tr("Exported %1 calls to %2")
+            tx("Exported %1 calls to %2")
             .replace("%1", str(done.rows))
             .replace("%2", str(done.path)),
             "good",
@@ -166,7 +166,7 @@ class SupervisorWindow(QMainWindow):
         self.exported.emit(done)
 
     def _export_failed(self, message: str) -> None:
-        self._say(tr("Export failed: %1").replace("%1", message), "bad")
+        self._say(tx("Export failed: %1").replace("%1", message), "bad")
         self.export_failed.emit(message)
 
     def _ask_figures_export(self, fmt: str) -> None:
@@ -174,7 +174,7 @@ class SupervisorWindow(QMainWindow):
             return
         suffix = "csv" if fmt == "csv" else "xlsx"
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export figures"), f"figures.{suffix}", f"*.{suffix}"
+            self, tx("Export figures"), f"figures.{suffix}", f"*.{suffix}"
         )
         if path:
             self.export_figures(Path(path), "csv" if fmt == "csv" else "xlsx")
@@ -197,7 +197,7 @@ class SupervisorWindow(QMainWindow):
         set_tone(self.message, tone)
 
     def _say_failed(self, message: str) -> None:
-        self._say(tr("Could not read the central journal: %1").replace("%1", message), "bad")
+        self._say(tx("Could not read the central journal: %1").replace("%1", message), "bad")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.runner is not None:
