@@ -25,7 +25,7 @@ from screenpop.journal.calllog import CallDetail
 from screenpop.ui.formatting import Formats
 from screenpop.ui.section_views import card_currency, section_title
 from screenpop.ui.sections import SectionBox
-from screenpop.ui.supervisor.texts import clock, duration, outcome_word, step_word, tx, when
+from screenpop.ui.supervisor.texts import clock, duration, ltr, outcome_word, step_word, tx, when
 from screenpop.ui.widgets import label
 
 
@@ -72,7 +72,7 @@ class CallDetailWindow(QWidget):
 
         facts = QFormLayout()
         facts.addRow(tx("Caller"), label(row.caller_name or "—"))
-        facts.addRow(tx("Number"), label(row.e164 or row.number or "—"))
+        facts.addRow(tx("Number"), label(ltr(row.e164 or row.number) or "—"))
         customer = row.customer_name or (tx("unknown caller") if row.matches == 0 else "—")
         if row.matches > 1:
             customer += " " + tx("(%1 matches)").replace("%1", str(row.matches))

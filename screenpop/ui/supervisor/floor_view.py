@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from screenpop.health import Health, HealthState
 from screenpop.journal.floor import FloorCall, FloorSnapshot
 from screenpop.ui.formatting import Formats
-from screenpop.ui.supervisor.texts import duration, phase_word, tx, when
+from screenpop.ui.supervisor.texts import duration, ltr, phase_word, tx, when
 from screenpop.ui.widgets import label, set_tone
 
 
@@ -99,13 +99,13 @@ class FloorView(QWidget):
             for call in calls:
                 rows.append(
                     (agent, team, phase_word(call.phase), call.since,
-                     call.caller_name or call.number, call.customer_name or "")
+                     call.caller_name or ltr(call.number), call.customer_name or "")
                 )  # fmt: skip
         for calls in by_agent.values():  # agents not on the roster (moved team since)
             for call in calls:
                 rows.append(
                     (call.agent, call.team, phase_word(call.phase), call.since,
-                     call.caller_name or call.number, call.customer_name or "")
+                     call.caller_name or ltr(call.number), call.customer_name or "")
                 )  # fmt: skip
         self.agents.setRowCount(len(rows))
         for r, (agent, team, now, since, caller, customer) in enumerate(rows):
@@ -117,7 +117,7 @@ class FloorView(QWidget):
         self.missed.setRowCount(len(snapshot.missed))
         for r, missed in enumerate(snapshot.missed):
             cells = (when(self.formats, missed.ringing_at), missed.agent, missed.caller_name,
-                     missed.number, missed.customer_name or "", "")  # fmt: skip
+                     ltr(missed.number), missed.customer_name or "", "")  # fmt: skip
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 self.missed.setItem(r, c, item)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from screenpop.journal.calllog import LogRow
 from screenpop.ui.formatting import Formats
-from screenpop.ui.supervisor.texts import duration, outcome_word, tx, when
+from screenpop.ui.supervisor.texts import duration, ltr, outcome_word, tx, when
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -137,7 +137,7 @@ class CallLogModel(QAbstractTableModel):
         if key == "caller":
             return row.caller_name
         if key == "number":
-            return row.e164 or row.number
+            return ltr(row.e164 or row.number)
         if key == "customer":
             return row.customer_name or ""
         if key == "disposition":

@@ -36,6 +36,11 @@ def tx(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def ltr(text: str) -> str:
+    """A phone number kept left to right inside right-to-left text (Unicode isolates)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
 def outcome_word(outcome: str) -> str:
     words = {
         "answered": tx("answered"),
