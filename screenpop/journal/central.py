@@ -242,6 +242,8 @@ def create_central_engine(
             f"-c statement_timeout={int(statement_timeout_s * 1000)}",
             f"-c lock_timeout={int(lock_timeout_s * 1000)}",
             f"-c idle_in_transaction_session_timeout={int(IDLE_IN_TRANSACTION_S * 1000)}",
+            # Compiling a large aggregate costs more than an interactive read gains.
+            "-c jit=off",
         )
     )
     return create_engine(

