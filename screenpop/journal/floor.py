@@ -280,10 +280,16 @@ class FloorWatcher:
         self.backoff.reset()
         while not self._stop.is_set():
             changed = self._refresh.is_set()
+            # Sleep in the socket wait until a notification (or wait_s, to look
+            # at the stop flag); leave the wait at the first one of ours.
             for note in conn.notifies(timeout=0 if changed else self.wait_s):
                 if note.channel == CHANNEL and note.payload in mine:
                     changed = True
+                    break
             if changed:
+                # Fold what else has arrived into the same read.
+                for _note in conn.notifies(timeout=0):
+                    pass
                 self._refresh.clear()
                 self._deliver(engine)
 
