@@ -315,3 +315,22 @@ def test_figures_tab_shows_journal_stats_and_exports_them(
         window.export_figures(tmp_path / "f.csv", "csv")
     first = next(csv.DictReader(io.StringIO((tmp_path / "f.csv").read_text(encoding="utf-8-sig"))))
     assert (first["group"], first["offered"]) == ("all", "90")
+
+
+def test_an_unreachable_central_is_said_in_words_and_the_floor_retries(
+    qtbot: Any, central_db: Central, org: dict[str, str], open_window: Any
+) -> None:
+    from tests.peers import free_port
+
+    config = supervisor_config(central_db, org["sup_n"])
+    dead = config.model_copy(
+        update={"supervisor": config.supervisor.model_copy(
+            update={"central": central_db.url(org["sup_n"], port=free_port())}
+        )}
+    )  # fmt: skip
+    window = open_window(dead)
+    qtbot.waitUntil(
+        lambda: "cannot reach the database server" in window.log.status.text(), timeout=20000
+    )
+    assert window.log.model.rows == []
+    qtbot.waitUntil(lambda: "reconnecting" in window.floor.health.text(), timeout=20000)
