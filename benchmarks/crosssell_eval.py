@@ -124,9 +124,7 @@ class Matrix:
         rows, cols = (np.array(a, dtype=np.int64) for a in zip(*sorted(pairs), strict=True))
         self.codes = list(prod)
         self.index = prod
-        self.x = sp.csr_matrix(
-            (np.ones(rows.size), (rows, cols)), shape=(len(cust), len(prod))
-        )
+        self.x = sp.csr_matrix((np.ones(rows.size), (rows, cols)), shape=(len(cust), len(prod)))
         self.counts = np.asarray(self.x.sum(axis=0)).ravel()
 
 

@@ -61,7 +61,10 @@ def main() -> int:
         (where / "run").mkdir(mode=0o700)
         app = subprocess.Popen(
             [sys.executable, "-m", "screenpop", "run", "--headless", "--config", str(config)],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
         )
         lines: queue.Queue[dict[str, object]] = queue.Queue()
 
@@ -74,9 +77,22 @@ def main() -> int:
         try:
             # Ready when a notify is accepted (the socket is the instance lock).
             deadline = time.monotonic() + 30
-            while subprocess.run([sys.executable, "-m", "screenpop", "notify", "+442079460958",
-                                  "--call-id", "warm-up"], env=env,
-                                 capture_output=True).returncode != 0:
+            while (
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "screenpop",
+                        "notify",
+                        "+442079460958",
+                        "--call-id",
+                        "warm-up",
+                    ],
+                    env=env,
+                    capture_output=True,
+                ).returncode
+                != 0
+            ):
                 if time.monotonic() > deadline:
                     raise SystemExit("the app did not start")
                 time.sleep(0.1)
@@ -84,9 +100,20 @@ def main() -> int:
             ours = []
             for i in range(args.calls):
                 start = time.perf_counter()
-                subprocess.run([sys.executable, "-m", "screenpop", "notify", "+358401234567",
-                                "--call-id", f"bench-{i}"], env=env, check=True,
-                               capture_output=True)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "screenpop",
+                        "notify",
+                        "+358401234567",
+                        "--call-id",
+                        f"bench-{i}",
+                    ],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                )
                 card = lines.get(timeout=10)
                 ours.append((time.perf_counter() - start) * 1000)
                 assert card["call_id"] == f"bench-{i}", card
@@ -96,10 +123,14 @@ def main() -> int:
             app.wait(15)
     floor = spawn_floor(args.calls)
     print(f"notify spawned -> card complete, {args.calls} calls (sample SQLite sources)")
-    print(f"  ours : p50 {statistics.median(ours):7.1f} ms   p90 {pct(ours, 90):7.1f} ms   "
-          f"max {max(ours):7.1f} ms")
-    print(f"  floor: p50 {statistics.median(floor):7.1f} ms   p90 {pct(floor, 90):7.1f} ms   "
-          f"(python -c pass)")
+    print(
+        f"  ours : p50 {statistics.median(ours):7.1f} ms   p90 {pct(ours, 90):7.1f} ms   "
+        f"max {max(ours):7.1f} ms"
+    )
+    print(
+        f"  floor: p50 {statistics.median(floor):7.1f} ms   p90 {pct(floor, 90):7.1f} ms   "
+        f"(python -c pass)"
+    )
     return 0
 
 

@@ -269,7 +269,8 @@ def main() -> None:
             (cid,),
         ).fetchall()
         conns["sales"].execute(
-            "SELECT product FROM lines WHERE customer_id = ? GROUP BY product ORDER BY max(date) DESC", (cid,)
+            "SELECT product FROM lines WHERE customer_id = ? GROUP BY product ORDER BY max(date) DESC",
+            (cid,),
         ).fetchall()
         conns["credit"].execute(
             "SELECT credit_limit, risk_grade, terms, hold FROM credit WHERE customer_id = ?", (cid,)

@@ -40,6 +40,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "secret": ("maintenance", "cmd_secret"),
     "crosssell": ("maintenance", "cmd_crosssell"),
     "value": ("maintenance", "cmd_value"),
+    "supervisor": ("supervisor", "cmd_supervisor"),
 }
 
 

@@ -106,7 +106,9 @@ def _central(config: Config, args: argparse.Namespace, filters: Any) -> int:
         print(f"{prog}: {exc}", file=sys.stderr)
         return EXIT_FAIL
     password = url.password if isinstance(url.password, str) else None
-    engine = create_central_engine(url, statement_timeout_s=0)
+    # Every central session has its timeouts (journal/central.py): an export
+    # answers or fails clearly while an agent holds a lock.
+    engine = create_central_engine(url)
     try:
         if args.journal_command == "export":
             with engine.connect() as conn:

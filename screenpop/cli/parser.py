@@ -58,6 +58,9 @@ def build_parser() -> ArgumentParser:
 
     _add_journal(sub)
 
+    p = sub.add_parser("supervisor", help="the supervisor's window on the central journal")
+    _add_config(p)
+
     p = sub.add_parser("doctor", help="check config, sources, bridges, keyring")
     _add_config(p)
 

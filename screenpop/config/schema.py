@@ -158,6 +158,28 @@ class JournalConfig(Strict):
         return value
 
 
+class SupervisorConfig(Strict):
+    """``[supervisor]``: the supervisor's own central login for ``screenpop supervisor``
+    (screenpop/ui/supervisor); when set, the agent app's tray offers the window too."""
+
+    central: str | None = None
+    """The supervisor's own login to the central journal (same rules as
+    ``journal.central``); empty = ``journal.central``."""
+    password: SecretRef = None
+    """That login's password."""
+
+    @field_validator("central")
+    @classmethod
+    def _central(cls, value: str | None) -> str | None:
+        """The same rules as ``journal.central`` (PostgreSQL, no password in the URL)."""
+        from pydantic import ValidationError
+
+        try:
+            return JournalConfig(central=value).central
+        except ValidationError as exc:
+            raise ValueError(str(exc.errors()[0]["msg"]).removeprefix("Value error, ")) from None
+
+
 class UiConfig(Strict):
     """``[ui]``: the pop window."""
 
@@ -323,6 +345,8 @@ class Config(Strict):
     """The cross-sell model."""
     journal: JournalConfig = JournalConfig()
     """The call journal."""
+    supervisor: SupervisorConfig = SupervisorConfig()
+    """The supervisor's window (``screenpop supervisor``)."""
     ui: UiConfig = UiConfig()
     """The pop window."""
     demo: DemoCommandConfig = DemoCommandConfig()

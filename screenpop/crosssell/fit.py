@@ -162,9 +162,7 @@ def fit(
     )
 
 
-def _gram(
-    x: sp.csr_matrix, out: npt.NDArray[np.float64] | None = None
-) -> npt.NDArray[np.float64]:
+def _gram(x: sp.csr_matrix, out: npt.NDArray[np.float64] | None = None) -> npt.NDArray[np.float64]:
     """XᵀX as a dense float64 matrix, in customer chunks to bound the sparse temporaries.
 
     ``out``: a products x products buffer to reuse (zeroed first).

@@ -85,8 +85,16 @@ class ModelInfo:
     train_half_life_days: float | None = None
 
 
-_ARRAYS = ("products", "descriptions", "indptr", "indices", "weights", "cocounts",
-           "customers", "season")
+_ARRAYS = (
+    "products",
+    "descriptions",
+    "indptr",
+    "indices",
+    "weights",
+    "cocounts",
+    "customers",
+    "season",
+)
 
 
 class CrossSellModel:
@@ -298,8 +306,7 @@ class CrossSellModel:
             n_season = int(self._season[i])
             if n_season:
                 reason = (
-                    f"popular with {_customers(n_season)} "
-                    f"in the last {self.info.season_days} days"
+                    f"popular with {_customers(n_season)} in the last {self.info.season_days} days"
                 )
                 score = n_season / season_total
             else:
@@ -433,8 +440,7 @@ def _info_from_json(obj: Any) -> ModelInfo:
         half_life_days=float(obj["half_life_days"]),
         rank_decay=float(obj["rank_decay"]),
         train_half_life_days=(
-            None if obj.get("train_half_life_days") is None
-            else float(obj["train_half_life_days"])
+            None if obj.get("train_half_life_days") is None else float(obj["train_half_life_days"])
         ),
     )
 
@@ -487,7 +493,9 @@ def build_model(
     prod = np.frombuffer(prod_a, dtype=np.int64) if cust_a else np.zeros(0, np.int64)
     day = np.frombuffer(day_a, dtype=np.int64) if cust_a else np.zeros(0, np.int64)
     return model_from_arrays(
-        cust, prod, day,
+        cust,
+        prod,
+        day,
         n_customers=len(cust_ix),
         products=list(prod_ix),
         descriptions=_best_spellings(spellings, len(prod_ix)),

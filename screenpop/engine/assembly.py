@@ -46,9 +46,7 @@ def derived_sections(config: Config) -> list[Derived]:
         out.append(derived.value_tier(config.value))
     suggester, why = load_suggester(config)
     if suggester is not None:
-        out.append(
-            derived.cross_sells(suggester, config.crosssell.top, config.crosssell.exclude)
-        )
+        out.append(derived.cross_sells(suggester, config.crosssell.top, config.crosssell.exclude))
     elif why:
         log.error("cross-sell model unusable: %s", why)
         reason = Reason.of(derived.MODEL_UNUSABLE, error=why)

@@ -182,9 +182,7 @@ class Runtime:
                 raise
             except Exception as exc:
                 log.exception("bridge %s crashed; restarting", bridge.name)
-                self.set_bridge_health(
-                    bridge.name, Health(HealthState.FAILED, f"crashed: {exc!r}")
-                )
+                self.set_bridge_health(bridge.name, Health(HealthState.FAILED, f"crashed: {exc!r}"))
                 await asyncio.sleep(5.0)
 
     def run_coroutine(self, make: Callable[[], Coroutine[Any, Any, Any]]) -> bool:

@@ -34,10 +34,8 @@ from sqlalchemy import (
     create_engine,
     select,
     text,
-    tuple_,
 )
 from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import URL, make_url
 
 from screenpop.config.schema import JournalConfig
@@ -131,23 +129,54 @@ _TEXTS = frozenset(
 )
 
 
-def _upsert() -> Any:
-    """INSERT … ON CONFLICT (agent, call_id) DO UPDATE, only when something differs.
+#: How a workstation writes (``installers/central/postgresql.sql``): one JSON
+#: array of its calls per transaction through the SECURITY DEFINER function,
+#: which files every row under the agent mapped to the login. The login holds
+#: no INSERT/UPDATE on the table, so it cannot lock the table against others.
+RECORD_CALLS = text("SELECT screenpop.record_calls(CAST(:batch AS jsonb))")
+#: Most calls ``record_calls`` takes at once (the function refuses more).
+MAX_BATCH = 1000
 
-    The condition makes a replay a no-op (not even a new row version or a new
-    ``replicated_at``), so pushing the same outbox twice changes nothing.
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
+def batch_json(rows: Sequence[Mapping[str, Any]]) -> str:
+    """``to_central`` rows as the JSON array ``record_calls`` takes (times ISO 8601).
+
+    ``agent`` is left out: the server names it from the login. Strict JSON (a
+    non-finite number would make PostgreSQL refuse the whole batch).
     """
-    stmt = pg_insert(CALLS)
-    data = [CALLS.c[name] for name in DATA_COLUMNS]
-    incoming = [stmt.excluded[name] for name in DATA_COLUMNS]
-    return stmt.on_conflict_do_update(
-        index_elements=[CALLS.c.agent, CALLS.c.call_id],
-        set_={name: stmt.excluded[name] for name in DATA_COLUMNS},
-        where=tuple_(*data).is_distinct_from(tuple_(*incoming)),
+    if len(rows) > MAX_BATCH:
+        raise ValueError(f"at most {MAX_BATCH} calls per batch")
+    calls = [{k: v for k, v in row.items() if k != "agent"} for row in rows]
+    try:
+        return _dumps(calls)
+    except ValueError:  # a NaN inside an old card snapshot: null, not a stuck outbox
+        return _dumps(_finite(calls))
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(
+        value, default=_json_default, allow_nan=False, ensure_ascii=False, separators=(",", ":")
     )
 
 
-UPSERT = _upsert()
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, list):
+        return [_finite(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    return value
+
+
+#: The write door's signature, for privilege checks.
+RECORD_CALLS_SIGNATURE = "screenpop.record_calls(jsonb)"
 
 
 class CentralError(Exception):
@@ -179,13 +208,43 @@ def where(url: URL) -> str:
     return f"{user}{host}{port}/{url.database}"
 
 
-def create_central_engine(url: URL, *, statement_timeout_s: float = 30.0) -> Engine:
+#: What every central session of screenpop carries (``create_central_engine``):
+#: a statement waits at most this long for a lock others hold, then fails
+#: clearly instead of hanging behind them.
+LOCK_TIMEOUT_S = 3.0
+#: A transaction of ours left open (a bug, a frozen window) ends after this,
+#: releasing whatever it held.
+IDLE_IN_TRANSACTION_S = 60.0
+
+
+def create_central_engine(
+    url: URL,
+    *,
+    statement_timeout_s: float = 30.0,
+    lock_timeout_s: float = LOCK_TIMEOUT_S,
+    application_name: str = "screenpop",
+) -> Engine:
     """An engine for one thread: one warm connection, checked before use.
 
     Short connect timeout and TCP keepalives so an unreachable or silently
-    dead server is noticed in seconds (the replicator then backs off), and a
-    server-side statement timeout so a blocked statement cannot hang it.
+    dead server is noticed in seconds (the replicator then backs off). Every
+    session carries a server-side ``statement_timeout`` and ``lock_timeout``
+    (both required: a read or write of screenpop's answers or fails within
+    seconds, whatever anyone else holds), and an idle-in-transaction timeout.
+    A streamed export is fetched in batches through a server-side cursor, and
+    the statement timeout applies to each batch, not to the whole export.
     """
+    if not (statement_timeout_s > 0 and lock_timeout_s > 0):
+        raise ValueError("the central journal is always used with a statement and a lock timeout")
+    options = " ".join(
+        (
+            f"-c statement_timeout={int(statement_timeout_s * 1000)}",
+            f"-c lock_timeout={int(lock_timeout_s * 1000)}",
+            f"-c idle_in_transaction_session_timeout={int(IDLE_IN_TRANSACTION_S * 1000)}",
+            # Compiling a large aggregate costs more than an interactive read gains.
+            "-c jit=off",
+        )
+    )
     return create_engine(
         url,
         pool_size=1,
@@ -198,8 +257,8 @@ def create_central_engine(url: URL, *, statement_timeout_s: float = 30.0) -> Eng
             "keepalives_idle": 10,
             "keepalives_interval": 3,
             "keepalives_count": 3,
-            "application_name": "screenpop",
-            "options": f"-c statement_timeout={int(statement_timeout_s * 1000)}",
+            "application_name": application_name,
+            "options": options,
         },
     )
 
@@ -210,10 +269,18 @@ def describe(exc: BaseException, password: str | None = None) -> str:
         message = str(exc)
     else:
         message = describe_driver_error(exc)
+        low = message.lower()
         hint = advice(message)
-        if "not mapped to login" in message:
+        if "lock timeout" in low:
+            hint = (
+                "the central journal is locked by another session (the DBA can look in "
+                "pg_stat_activity); nothing was changed, try again"
+            )
+        elif "statement timeout" in low:
+            hint = "the central journal did not answer in time; nothing was changed, try again"
+        elif "not mapped to" in message:
             hint = "the DBA maps this login to its agent in screenpop.team_members"
-        elif "permission denied" in message.lower():
+        elif "permission denied" in low:
             hint = "the login needs to be a member of screenpop_agent (or _supervisor)"
         if hint:
             message = f"{message} ({hint})"
@@ -248,6 +315,11 @@ def check_schema(conn: Connection) -> None:
         raise CentralError(
             f"screenpop.calls is not the expected schema ({comment!r}, "
             f"want {SCHEMA_COMMENT!r}): {SETUP_HINT}"
+        )
+    if conn.execute(text(f"SELECT to_regprocedure('{RECORD_CALLS_SIGNATURE}')")).scalar() is None:
+        raise CentralError(
+            f"no function {RECORD_CALLS_SIGNATURE} (the schema is from an older screenpop): "
+            f"{SETUP_HINT}"
         )
 
 
@@ -289,7 +361,16 @@ def login_info(conn: Connection) -> LoginInfo:
         team=None if member is None else str(member.team),
         supervised_teams=teams,
         bypasses_rls=bypass,
-        can_replicate=all(_can(conn, "screenpop.calls", p) for p in ("SELECT", "INSERT", "UPDATE")),
+        can_replicate=bool(
+            conn.execute(
+                text(
+                    "SELECT to_regprocedure(:f) IS NOT NULL"
+                    " AND has_function_privilege(:f, 'EXECUTE')"
+                    " AND has_schema_privilege('screenpop', 'USAGE')"
+                ),
+                {"f": RECORD_CALLS_SIGNATURE},
+            ).scalar()
+        ),
         can_read=_can(conn, "screenpop.calls", "SELECT"),
     )
 
@@ -308,8 +389,8 @@ def replication_problem(info: LoginInfo, agent: str) -> str | None:
     """Why this login cannot replicate agent ``agent``'s calls, or None."""
     if not info.can_replicate:
         return (
-            f"login {info.login} may not insert/update screenpop.calls: the DBA grants "
-            f"it screenpop_agent (GRANT screenpop_agent TO {info.login})"
+            f"login {info.login} may not write calls (EXECUTE on {RECORD_CALLS_SIGNATURE}): "
+            f"the DBA grants it screenpop_agent (GRANT screenpop_agent TO {info.login})"
         )
     if info.agent is None:
         return (
@@ -362,7 +443,7 @@ def _json(value: Any, default: Any) -> Any:
 
 
 def to_central(agent: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A local journal row (``Journal.pending``) as parameters of ``UPSERT``.
+    """A local journal row (``Journal.pending``) as one element of ``batch_json``.
 
     Values PostgreSQL would refuse are made acceptable here rather than left
     to fail the whole batch again and again: NULs are dropped from text, bad
@@ -381,6 +462,13 @@ def to_central(agent: str, row: Mapping[str, Any]) -> dict[str, Any]:
     out["card_json"] = _json(row.get("card_json"), None)
     out["answered_elsewhere"] = bool(row.get("answered_elsewhere"))
     out["matches"] = int(row.get("matches") or 0)
+    latency = out["pop_latency_ms"]
+    if latency is not None:
+        try:
+            latency = float(latency)
+        except (TypeError, ValueError):
+            latency = None
+        out["pop_latency_ms"] = latency if latency is not None and math.isfinite(latency) else None
     for name in ("number_received", "caller_name", "called", "bridge"):
         out[name] = out[name] or ""
     out["state"] = out["state"] or "ringing"
@@ -423,6 +511,15 @@ def iter_central(
     if limit is not None:
         query = query.limit(limit)
     result = conn.execution_options(yield_per=batch).execute(query)
+    try:
+        yield from _records(result)
+    finally:
+        # An export stopped half way (cancelled, a failed write) closes its
+        # server-side cursor now rather than at garbage collection.
+        result.close()
+
+
+def _records(result: Any) -> Iterator[tuple[str, str, CallRecord]]:
     for row in result:
         failed = row.failed_sections if isinstance(row.failed_sections, list) else []
         record = CallRecord(

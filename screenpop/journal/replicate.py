@@ -5,10 +5,11 @@ Why it is shaped like this:
 - **Nothing is lost.** The local journal's triggers queue a call in the outbox
   in the same transaction as the change (``models.OutboxEntry``). This thread
   reads the oldest entries with each call's row as it is *now*, upserts them
-  centrally in one transaction, and only after that commit deletes the
-  entries it pushed, by id: a change made meanwhile has a newer id and stays.
-  A crash between the central commit and the delete only means the same rows
-  are pushed again, which the upsert makes a no-op.
+  centrally in one transaction (one call of ``record_calls``), and only after
+  that commit deletes the entries it pushed, by id: a change made meanwhile
+  has a newer id and stays. A crash between the central commit and the
+  delete only means the same rows are pushed again, which the upsert makes
+  a no-op.
 - **Never in the way.** It runs on its own thread and only reads the journal
   (WAL readers never block the writer) except for one short delete per batch.
   The pop and the journal writer never wait for it or for the network.
@@ -17,9 +18,12 @@ Why it is shaped like this:
   reported as health with the reason and retried with the bridges' capped
   back-off (0.2 s doubling to 5 s), so a server that comes back is reached
   within 5 s and the backlog then drains in batches.
-- **Least privilege.** It needs only SELECT/INSERT/UPDATE on
-  ``screenpop.calls`` and reading its own mapping; it checks the schema is
-  there and never creates anything.
+- **Least privilege.** It writes only through the DBA's
+  ``screenpop.record_calls(jsonb)`` (SECURITY DEFINER: the login holds no
+  write privilege on the table, so it can take no lock that would stall other
+  workstations or supervisors) and reads its own mapping; every statement
+  carries a lock and a statement timeout; it checks the schema is there and
+  never creates anything.
 """
 
 from __future__ import annotations
@@ -38,8 +42,9 @@ from screenpop.config.schema import JournalConfig
 from screenpop.config.secrets import SecretError
 from screenpop.health import Backoff, Health, HealthState
 from screenpop.journal.central import (
-    UPSERT,
+    RECORD_CALLS,
     CentralError,
+    batch_json,
     central_url,
     check_schema,
     create_central_engine,
@@ -56,6 +61,9 @@ log = logging.getLogger(__name__)
 #: Calls per central transaction: big enough to drain a day offline in
 #: seconds, small enough that one transaction stays short.
 BATCH = 500
+#: A batch that has not committed after this fails (and is retried): a central
+#: that accepts and then stalls never holds the thread for long.
+REPLICATION_STATEMENT_S = 10.0
 #: How often an idle replicator looks at the outbox when nobody wakes it.
 POLL_S = 1.0
 #: A clean stop tries this long to push what is left (a killed app leaves it
@@ -198,7 +206,7 @@ class Replicator:
                     raise CentralError(problem)
                 self._checked = True
             if rows:
-                conn.execute(UPSERT, rows)
+                conn.execute(RECORD_CALLS, {"batch": batch_json(rows)})
         # Central has committed: only now may the entries go.
         self.journal.mark_replicated([item.seq for item in pending])
         self._ok(len(rows), self.journal.pending_count())
@@ -210,7 +218,7 @@ class Replicator:
         if self._engine is None:
             url = central_url(self.config, self.secret)
             self._password = url.password if isinstance(url.password, str) else None
-            self._engine = create_central_engine(url)
+            self._engine = create_central_engine(url, statement_timeout_s=REPLICATION_STATEMENT_S)
             self._checked = False
         return self._engine
 

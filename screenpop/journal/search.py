@@ -180,4 +180,3 @@ def central_conditions(filters: SearchFilters) -> list[ColumnElement[bool]]:
     from screenpop.journal.central import CALLS
 
     return conditions(filters, CALLS, time=_epoch_to_utc)
-

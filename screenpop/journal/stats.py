@@ -157,15 +157,18 @@ def compute(
     dialect: Literal["sqlite", "postgresql"],
     by: str = "none",
     filters: SearchFilters | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
 ) -> list[GroupStats]:
     """Every group's figures, groups in order; ``ValueError`` for a grouping the journal lacks.
+
+    ``where`` adds conditions on the same table (the supervisor window's team/agent).
 
     ``conn`` should hold one snapshot (``Journal.reader()``; a REPEATABLE READ
     transaction centrally) so that the queries of one report agree.
     """
     shape = sqlite_shape() if dialect == "sqlite" else postgresql_shape()
     key = _group_key(shape, by)
-    where = conditions(filters or SearchFilters(), shape.table, time=shape.time)
+    where = [*conditions(filters or SearchFilters(), shape.table, time=shape.time), *where]
     fig = _Figures(shape)
     t = shape.table
     label = (key if key is not None else literal_column("'all'")).label("grp")

@@ -88,6 +88,9 @@ class UiController(QObject):
             self.tray.open_card.connect(self.open_current)
             self.tray.open_recent.connect(self.show_recent)
             self.tray.quit_requested.connect(QApplication.quit)
+            from screenpop.ui.supervisor.tray_entry import add_tray_entry  # [supervisor] login
+
+            add_tray_entry(self.tray, config)
 
         self.shortcuts = [
             s

@@ -234,3 +234,97 @@ class TcpProxy:
         finally:
             with contextlib.suppress(OSError):
                 dst.shutdown(socket.SHUT_WR)
+
+
+# ----------------------------------------------------- journaled call sets --
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One call as a workstation journals it (through the real ``Journal`` API)."""
+
+    call_id: str
+    at: float
+    outcome: str = "answered"  # answered | missed | elsewhere | ringing | on_call | wrap_up
+    number: str = "+44 20 7946 0958"
+    caller: str = "Alice Example"
+    customer: tuple[str, str] | None = ("17850", "Acme Ltd")
+    disposition: str | None = "resolved"
+    notes: str | None = None
+    latency_ms: float = 5.0
+
+
+def journal_calls(journal: Any, agent: str, specs: list[Spec]) -> None:
+    """Ring, answer, end and wrap up ``specs`` in ``journal`` as the engine would."""
+    from screenpop.events import CallEvent, CallState
+    from screenpop.phone import normalise
+    from tests.journal.conftest import make_card
+
+    for s in specs:
+        number = normalise(s.number, "GB")
+
+        def event(state: CallState, ts: float, who: str = "", s: Spec = s) -> CallEvent:
+            return CallEvent(s.call_id, state, s.number, s.caller, called=agent, ts=ts, agent=who)
+
+        journal.record_event(event(CallState.RINGING, s.at), number)
+        journal.record_card(s.call_id, make_card(s.number, customer=s.customer), s.latency_ms)
+        if s.outcome in ("answered", "on_call", "wrap_up"):
+            journal.record_event(event(CallState.ANSWERED, s.at + 4, agent), number)
+            if s.outcome != "on_call":
+                journal.record_event(event(CallState.ENDED, s.at + 64), number)
+            if s.outcome == "answered" and s.disposition is not None:
+                journal.save_wrapup(s.call_id, s.disposition, s.notes or "")
+        elif s.outcome == "elsewhere":
+            journal.record_outcome(
+                s.call_id,
+                CallState.ENDED,
+                answered_by="someone-else",
+                answered_elsewhere=True,
+                at=s.at + 4,
+            )
+        elif s.outcome == "missed":
+            journal.record_event(event(CallState.MISSED, s.at + 20), number)
+
+
+def replicate(central: Central, login: str, agent: str, path: Path, specs: list[Spec]) -> None:
+    """``specs`` journaled in a workstation journal at ``path`` and replicated as ``login``."""
+    from screenpop.config.secrets import resolve
+    from screenpop.journal import Journal
+    from screenpop.journal.replicate import Replicator
+
+    with Journal(path) as journal:
+        journal_calls(journal, agent, specs)
+        # Trust auth on the test server: no keyring needed for the password.
+        rep = Replicator(journal, JournalConfig(central=central.url(login)), agent, resolve)
+        try:
+            while rep.push_once():
+                pass
+        finally:
+            rep.stop(drain_s=0)
+
+
+T0 = 1_772_000_000.0  # 2026-02-25T06:13:20Z
+OUTCOMES = ("answered", "missed", "elsewhere", "answered", "answered")
+NUMBERS = ("+44 20 7946 0958", "020 7946 0111", "+44 161 496 0000", "+358 40 1234567")
+CUSTOMERS = (("17850", "Acme Ltd"), ("12583", "Zoë Trading"), None, ("99001", "Åland Oy"))
+
+
+def floor_specs(agent: str, n: int = 30) -> list[Spec]:
+    """30 calls per agent over 30 hours: every outcome, four numbers and customers, notes."""
+    out = []
+    for i in range(n):
+        outcome = OUTCOMES[i % len(OUTCOMES)]
+        out.append(
+            Spec(
+                call_id=f"{agent}-{i:02d}",
+                at=T0 + i * 3600 + int(agent) % 7,
+                outcome=outcome,
+                number=NUMBERS[i % len(NUMBERS)],
+                caller=f"Caller {agent}/{i}" if i != 7 else '=HYPERLINK("http://x","y")',
+                customer=CUSTOMERS[i % len(CUSTOMERS)],
+                disposition=("sale", "resolved", "follow-up")[i % 3],
+                notes=f"{agent} note {i}: box damaged" if i % 4 == 0 else f"{agent} note {i}",
+                latency_ms=3.0 + (i * 7 + int(agent)) % 40,
+            )
+        )
+    return out

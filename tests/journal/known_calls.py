@@ -82,7 +82,9 @@ def _answered_here(j: Journal, call: str, ring: float, answer: float, end: float
 def fill(j: Journal) -> None:
     """The seven calls of the module docstring, as the engine would journal them."""
     _answered_here(j, "c1", T0, T0 + 4, T0 + 64)
-    j.record_card("c1", card("c1", customer=("17850", "Acme Ltd"), failed=("purchases", "credit")), 10)
+    j.record_card(
+        "c1", card("c1", customer=("17850", "Acme Ltd"), failed=("purchases", "credit")), 10
+    )
     j.save_wrapup("c1", "sale", "Ordered 6 mugs with the 50% discount")
 
     _answered_here(j, "c2", T0 + 600, T0 + 610, T0 + 730)
@@ -101,7 +103,14 @@ def fill(j: Journal) -> None:
     j.record_event(*ev("c5", CallState.RINGING, ring5, number=NUMBERS["c5"], name=NAMES["c5"]))
     j.record_card("c5", card("c5", customer=("17850", "Acme Ltd")), 50)
     j.record_event(
-        *ev("c5", CallState.ANSWERED, ring5 + 5, number=NUMBERS["c5"], name=NAMES["c5"], agent="1018")
+        *ev(
+            "c5",
+            CallState.ANSWERED,
+            ring5 + 5,
+            number=NUMBERS["c5"],
+            name=NAMES["c5"],
+            agent="1018",
+        )
     )
     j.record_outcome(
         "c5", CallState.ANSWERED, answered_by="1018", answered_elsewhere=True, at=ring5 + 5

@@ -169,7 +169,7 @@ def test_doctor_login_not_mapped_or_wrong_agent(
     _doctor_fails(
         capsys,
         write_config(tmp_path, central.url(sup)),
-        "may not insert/update screenpop.calls",
+        "may not write calls (EXECUTE on screenpop.record_calls(jsonb))",
         "it supervises north",
     )
 

@@ -505,6 +505,15 @@ def _insert_as(agent_claimed: str) -> Any:
     )
 
 
+def _record(conn: Any, *calls: dict[str, Any]) -> int:
+    """``screenpop.record_calls`` with hand-made JSON, as a hostile client would call it."""
+    return int(
+        conn.execute(
+            text("SELECT screenpop.record_calls(CAST(:b AS jsonb))"), {"b": json.dumps(calls)}
+        ).scalar_one()
+    )
+
+
 def test_an_agent_reads_and_writes_only_its_own_rows(
     central: Central, central_secret: str, tmp_path: Path
 ) -> None:
@@ -522,23 +531,53 @@ def test_an_agent_reads_and_writes_only_its_own_rows(
                 ).scalar()
                 == 0
             )
-        with engine.begin() as conn:
-            hit = conn.execute(text("UPDATE screenpop.calls SET notes = 'x' WHERE agent = '1002'"))
-            assert hit.rowcount == 0
-        # Claiming B's agent to overwrite B's row through the upsert path.
+        # No write privilege on the table at all: every write goes through
+        # record_calls(), which names the agent itself.
+        for statement in (
+            _insert_as("1001"),
+            _insert_as("1002"),
+            text("UPDATE screenpop.calls SET notes = 'x' WHERE agent = '1002'"),
+            text("UPDATE screenpop.calls SET team = 'south' WHERE call_id = 'own-a'"),
+            text("DELETE FROM screenpop.calls"),
+            text("TRUNCATE screenpop.calls"),
+        ):
+            with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
+                conn.execute(statement)
+        # Claiming B's agent through the door refuses the whole batch.
         with (
             pytest.raises(DBAPIError, match="not mapped to login") as refused,
             engine.begin() as conn,
         ):
-            conn.execute(_insert_as("1002"))
+            _record(
+                conn,
+                {"call_id": "own-a", "notes": "sneaked in", "updated_at": "2030-01-01T00:00:00Z"},
+                {"agent": "1002", "call_id": "own-b", "notes": "overwritten by a"},
+            )
         assert refused.value.orig is not None
         assert refused.value.orig.sqlstate == "42501"
-        with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
-            conn.execute(text("DELETE FROM screenpop.calls"))
-        # Moving an own row to B, to another team or to another call is refused.
-        for change in ("agent = '1002'", "team = 'south'", "call_id = 'own-b'"):
-            with pytest.raises(DBAPIError, match="never change"), engine.begin() as conn:
-                conn.execute(text(f"UPDATE screenpop.calls SET {change} WHERE call_id = 'own-a'"))
+        # A team, agent or replicated_at in the batch is not the client's to say:
+        # the row lands under A's own agent and team, B's same call id untouched.
+        with engine.begin() as conn:
+            assert _record(
+                conn,
+                {"call_id": "own-b", "team": "south", "notes": "a's own", "state": "ended",
+                 "replicated_at": "2000-01-01T00:00:00Z", "ringing_at": "2026-01-01T00:00:00Z",
+                 "updated_at": "2026-01-01T00:00:00Z"},
+            ) == 1  # fmt: skip
+        # Bad batches are refused with a reason and change nothing.
+        for bad, message in (
+            ({"not": "an array"}, "JSON array"),
+            ([1, 2], "JSON object with a call_id"),
+            ([{"call_id": ""}], "JSON object with a call_id"),
+            ([{"call_id": 7}], "JSON object with a call_id"),
+            ([{"call_id": "x", "ringing_at": "not a time"}], "invalid input syntax"),
+            ([{"call_id": f"m{i}"} for i in range(1001)], "at most 1000 calls"),
+        ):
+            with pytest.raises(DBAPIError, match=message), engine.begin() as conn:
+                conn.execute(
+                    text("SELECT screenpop.record_calls(CAST(:b AS jsonb))"),
+                    {"b": json.dumps(bad)},
+                )
         # Nor reading the roster beyond its own mapping.
         with engine.connect() as conn:
             assert conn.execute(
@@ -547,9 +586,32 @@ def test_an_agent_reads_and_writes_only_its_own_rows(
     finally:
         engine.dispose()
     rows = {(r.agent, r.call_id): r for r in central.rows("agent", "call_id", "team", "notes")}
+    assert len(rows) == 5
     assert rows[("1002", "own-b")].notes == "b's notes"
     assert rows[("1002", "shared-id")].notes is None
-    assert rows[("1001", "own-a")].team == "north"
+    assert rows[("1001", "own-a")].notes == "a's notes"
+    assert (rows[("1001", "own-b")].team, rows[("1001", "own-b")].notes) == ("north", "a's own")
+    [(replicated,)] = [
+        (r.replicated_at,) for r in central.rows("agent", "call_id", "replicated_at")
+        if (r.agent, r.call_id) == ("1001", "own-b")
+    ]  # fmt: skip
+    assert replicated.year >= 2026
+
+
+def test_an_unmapped_or_supervisor_login_cannot_write_through_the_door(
+    central: Central, central_secret: str, tmp_path: Path
+) -> None:
+    _two_agents(central, tmp_path)
+    unmapped = central.login("u", "screenpop_agent")
+    sup = central.supervisor("s", "north")
+    for login, message in ((unmapped, "is not mapped to an agent"), (sup, "permission denied")):
+        engine = central.engine_as(login)
+        try:
+            with pytest.raises(DBAPIError, match=message), engine.begin() as conn:
+                _record(conn, {"call_id": "x", "state": "ended"})
+        finally:
+            engine.dispose()
+    assert len(central.rows()) == 4
 
 
 def test_a_supervisor_reads_their_team_only_and_writes_nothing(
@@ -572,6 +634,8 @@ def test_a_supervisor_reads_their_team_only_and_writes_nothing(
             conn.execute(text("UPDATE screenpop.calls SET notes = 'edited'"))
         with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
             conn.execute(_insert_as("1001"))
+        with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
+            conn.execute(text("SELECT * FROM screenpop.settings"))
     finally:
         engine.dispose()
     engine = central.engine_as(nobody)

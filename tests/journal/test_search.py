@@ -105,7 +105,9 @@ def test_filters_combine_with_and(capsys: pytest.CaptureFixture[str], config: Pa
     assert export(capsys, config, "--until", "2026-03-03", "--customer", "30003") == []
 
 
-def test_csv_keeps_its_header_with_filters(capsys: pytest.CaptureFixture[str], config: Path) -> None:
+def test_csv_keeps_its_header_with_filters(
+    capsys: pytest.CaptureFixture[str], config: Path
+) -> None:
     assert main(["journal", "export", "--config", str(config), "--text", "nobody"]) == 0
     assert capsys.readouterr().out == ",".join(COLUMNS) + "\r\n"
 

@@ -155,7 +155,9 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def stats_json(capsys: pytest.CaptureFixture[str], config: Path, *args: str) -> dict[str, Any]:
-    code, out, err = run(capsys, "journal", "stats", "--config", str(config), "--format", "json", *args)
+    code, out, err = run(
+        capsys, "journal", "stats", "--config", str(config), "--format", "json", *args
+    )
     assert code == 0, err
     doc: dict[str, Any] = json.loads(out)  # one document, nothing else on stdout
     return doc
@@ -184,7 +186,11 @@ def test_local_figures_by_day_and_hour(
 ) -> None:
     assert stats_json(capsys, local_config, "--by", "day")["groups"] == [DAY1, DAY2]
     hours = stats_json(capsys, local_config, "--by", "hour")["groups"]
-    assert [h["group"] for h in hours] == ["2026-03-02T09:00", "2026-03-02T10:00", "2026-03-03T09:00"]
+    assert [h["group"] for h in hours] == [
+        "2026-03-02T09:00",
+        "2026-03-02T10:00",
+        "2026-03-03T09:00",
+    ]
     assert hours[1] == HOUR10
     assert hours[2] == {**DAY2, "group": "2026-03-03T09:00"}
 
@@ -229,7 +235,11 @@ def test_csv_one_row_per_group(capsys: pytest.CaptureFixture[str], local_config:
     )
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert [r["group"] for r in rows] == ["2026-03-02T09:00", "2026-03-02T10:00", "2026-03-03T09:00"]
+    assert [r["group"] for r in rows] == [
+        "2026-03-02T09:00",
+        "2026-03-02T10:00",
+        "2026-03-03T09:00",
+    ]
     ten = rows[1]
     assert (ten["offered"], ten["answer_rate"], ten["missed_rate"]) == ("2", "0.0000", "0.5000")
     assert (ten["answer_p50_s"], ten["wrapup_rate"], ten["pop_p95_ms"]) == ("", "", "49.5")
@@ -246,7 +256,7 @@ def test_csv_one_row_per_group(capsys: pytest.CaptureFixture[str], local_config:
         (["--until", "2026-13-01"], "--until '2026-13-01'"),
         (["--since", "2026-03-03", "--until", "2026-03-01"], "is not after --since"),
         (["--format", "xml"], "invalid choice: 'xml'"),
-        (["--since", "' OR 1=1 --"], "--since \"' OR 1=1 --\""),
+        (["--since", "' OR 1=1 --"], '--since "\' OR 1=1 --"'),
     ],
 )
 def test_bad_stats_values_exit_2_with_nothing_on_stdout(
@@ -268,7 +278,9 @@ def test_percentile_positions_match_percentile_cont() -> None:
 # ---------------------------------------------------------------- central --
 
 
-def _replicate_known_calls(central: Central, tmp_path: Path, name: str, agent: str, team: str) -> None:
+def _replicate_known_calls(
+    central: Central, tmp_path: Path, name: str, agent: str, team: str
+) -> None:
     """The seven known calls journaled on agent ``agent``'s workstation and replicated."""
     login = central.agent(name, agent, team)
     with Journal(tmp_path / f"{name}.db") as journal:
