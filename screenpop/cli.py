@@ -218,8 +218,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
     config = config.model_copy(update={"bridge": tuple(bridges)})
     model = config.crosssell.model
     if model is not None and not Path(model).exists():
-        print("screenpop demo: learning cross-sells from the demo sales ...", file=sys.stderr)
-        _build_crosssell(config, quiet=True)
+        from screenpop.demo.build import DATA_DIR
+
+        # The installed bundles ship the demo's model (they leave scipy out).
+        shipped = DATA_DIR / "crosssell.model"
+        if shipped.is_file():
+            import shutil
+
+            shutil.copyfile(shipped, model)
+        else:
+            print("screenpop demo: learning cross-sells from the demo sales ...", file=sys.stderr)
+            _build_crosssell(config, quiet=True)
     return _run_app(
         config,
         headless=args.headless,
@@ -441,6 +450,16 @@ def _build_crosssell(config: Config, *, quiet: bool = False) -> int:
 
     if config.crosssell.model is None:
         raise ConfigError("crosssell.model: set where the model is written")
+    try:
+        import scipy  # noqa: F401  (the fit needs it; the agent bundles leave it out)
+    except ImportError:
+        print(
+            "screenpop crosssell build: needs scipy, which the installed agent app leaves out. "
+            "Build the model where screenpop is installed with pip (`pip install screenpop`, "
+            "e.g. on a server), then point crosssell.model at the file.",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
     sales_cfgs = [
         s for s in config.source if s.section == "purchases" and getattr(s, "history", None)
     ]

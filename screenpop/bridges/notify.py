@@ -103,7 +103,10 @@ class NotifyBridge:
                 handle.cancel()
 
     async def _serve_unix(self, sock: socket.socket, emit: EventSink, health: HealthSink) -> None:
+        open_writers: set[asyncio.StreamWriter] = set()
+
         async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            open_writers.add(writer)
             try:
                 try:
                     line = await asyncio.wait_for(reader.readline(), timeout=5.0)
@@ -114,7 +117,8 @@ class NotifyBridge:
                     writer.write(json.dumps(reply).encode() + b"\n")
                     await writer.drain()
             finally:
-                writer.close()  # also when the bridge stops mid-request
+                open_writers.discard(writer)
+                writer.close()
 
         server = await asyncio.start_unix_server(serve, sock=sock, limit=MAX_REQUEST)
         health(self.name, Health(HealthState.LISTENING, str(socket_path(self.runtime_dir))))
@@ -123,6 +127,9 @@ class NotifyBridge:
                 await server.serve_forever()
         finally:
             socket_path(self.runtime_dir).unlink(missing_ok=True)
+            for writer in open_writers:  # connections still being served: closed too
+                writer.close()
+            await asyncio.sleep(0)  # let the transports finish closing
 
     async def _serve_pipe(self, emit: EventSink, health: HealthSink) -> None:  # pragma: no cover
         """Windows: the pipe's own threads take requests; ``_handle`` runs on this loop."""
