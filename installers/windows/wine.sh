@@ -5,9 +5,10 @@
 # Facts of Wine 8 on Debian 12 these helpers work around:
 #  - a console program whose stdin or stdout is a regular file or /dev/null
 #    dies at start (init_sys_streams, WinError 6): wine_run puts pipes on both;
-#  - Wine has no bcryptprimitives.dll, which pydantic-core imports: a stand-in
-#    (wine/bcryptprimitives.c, built with mingw) goes into the prefix's
-#    system32, never into the MSI;
+#  - Wine has no bcryptprimitives.dll (pydantic-core imports it) and no
+#    icuuc.dll (Qt6Core imports it; Windows 10+ ship both): stand-ins
+#    (wine/*.c, built with mingw) go into the prefix's system32, never into
+#    the MSI;
 #  - Mono and Gecko installers would be offered on first start: disabled.
 
 export WINEDEBUG=${WINEDEBUG:--all}
@@ -30,16 +31,20 @@ wine_prefix() {
   fi
 }
 
-# wine_shim DIR: the test-only bcryptprimitives.dll stand-in, built once, into DIR.
+# wine_shim DIR: the test-only stand-ins (wine/*.c, built once with mingw) into DIR.
 wine_shim() {
-  local src=$WINE_HELPERS_DIR/wine/bcryptprimitives.c
-  local dll=${SCREENPOP_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/screenpop-windows}/bcryptprimitives-$(sha256sum "$src" | cut -c1-12).dll
-  if [ ! -f "$dll" ]; then
-    mkdir -p "$(dirname "$dll")"
-    x86_64-w64-mingw32-gcc -shared -O2 -s -o "$dll.new" "$src" -ladvapi32
-    mv "$dll.new" "$dll"
-  fi
-  cp "$dll" "$1/bcryptprimitives.dll"
+  local cache=${SCREENPOP_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/screenpop-windows}
+  local src name dll
+  for src in "$WINE_HELPERS_DIR"/wine/*.c; do
+    name=$(basename "$src" .c)
+    dll=$cache/shims/$name-$(sha256sum "$src" | cut -c1-12).dll
+    if [ ! -f "$dll" ]; then
+      mkdir -p "$(dirname "$dll")"
+      x86_64-w64-mingw32-gcc -shared -O2 -s -o "$dll.new" "$src" -ladvapi32
+      mv "$dll.new" "$dll"
+    fi
+    cp "$dll" "$1/$name.dll"
+  done
 }
 
 # wine_run PROGRAM ARGS...: run a Windows program with pipes on stdin, stdout

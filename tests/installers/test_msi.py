@@ -17,6 +17,7 @@ test prefix gets the bcryptprimitives.dll stand-in pydantic-core needs
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import queue
@@ -32,7 +33,7 @@ import pytest
 from screenpop import __version__
 from tests import sampledb
 from tests.installers.conftest import BUILD_CACHE, ROOT
-from tests.peers import need, need_program
+from tests.peers import free_port, need, need_program
 
 pytestmark = pytest.mark.slow
 
@@ -173,13 +174,12 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return sampledb.build(tmp_path_factory.mktemp("db"))
 
 
-def _config(sources: dict[str, Path], folder: Path, **kwargs: object) -> Path:
+def _config(sources: dict[str, Path], folder: Path, bridges: str = "", **kwargs: object) -> Path:
     """The sample SQLite sources as the Windows program sees them (Z:/...)."""
     win = {k: Path(winpath(v).replace("\\", "/")) for k, v in sources.items()}
     journal = winpath(folder / "journal.db").replace("\\", "/")
-    text = sampledb.config_text(
-        win, extra=f'\n[[bridge]]\nkind = "notify"\n\n[journal]\nlocal = "{journal}"\n', **kwargs
-    )  # type: ignore[arg-type]
+    extra = f'\n[[bridge]]\nkind = "notify"\n{bridges}\n[journal]\nlocal = "{journal}"\n'
+    text = sampledb.config_text(win, extra=extra, **kwargs)  # type: ignore[arg-type]
     path = folder / "agent.toml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -280,21 +280,27 @@ def test_lookup_json_customer_unknown_and_deadline(
 def test_doctor_and_a_secret_in_credential_manager(
     installed: Prefix, sources: dict[str, Path], tmp_path: Path
 ) -> None:
-    res = installed.run(str(installed.install_dir / "screenpop-cli.exe"), "secret", "set",
-                        "screenpop/erp-db")  # fmt: skip
-    # stdin is empty here: an empty secret is refused, nothing stored
-    assert res.returncode != 0
+    """secret set stores in Credential Manager (WinVaultKeyring); doctor reads it back."""
+    webhook = f'\n[[bridge]]\nkind = "webhook"\nlisten = "127.0.0.1:{free_port()}"\nsecret = "keyring:screenpop/webhook"\n'
+    config = winpath(_config(sources, tmp_path, bridges=webhook))
+    res = installed.cli("doctor", "--config", config)
+    assert res.returncode == 1, res.stdout + res.stderr
+    assert "screenpop/webhook" in res.stdout
+    res = installed.cli("secret", "set", "screenpop/webhook")  # empty stdin: refused
+    assert res.returncode == 1
+    assert "empty secret" in res.stderr
     proc = subprocess.run(
-        ["wine", str(installed.install_dir / "screenpop-cli.exe"), "secret", "set", "screenpop/erp-db"],
+        ["wine", str(installed.install_dir / "screenpop-cli.exe"), "secret", "set", "screenpop/webhook"],
         input="s3cret-wine\n", capture_output=True, text=True, env=installed.env, timeout=180,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert "s3cret-wine" not in proc.stdout + proc.stderr
-    config = _config(sources, tmp_path)
-    res = installed.cli("doctor", "--config", winpath(config))
+    res = installed.cli("doctor", "--config", config)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "all checks passed" in res.stdout
     assert "WinVaultKeyring" in res.stdout, res.stdout
+    assert "screenpop/webhook present" in res.stdout
+    assert "s3cret-wine" not in res.stdout + res.stderr
 
 
 class _Lines:
@@ -313,6 +319,14 @@ class _Lines:
         line = self.q.get(timeout=timeout)
         self.seen.append(line)
         return line
+
+    def drain(self) -> list[str]:
+        """Every line that arrived so far."""
+        got = []
+        while not self.q.empty():
+            got.append(self.q.get())
+        self.seen.extend(got)
+        return got
 
 
 def test_headless_run_pops_a_notified_call_and_journals_it(
@@ -357,6 +371,42 @@ def test_headless_run_pops_a_notified_call_and_journals_it(
     after = installed.cli("notify", "+442079460958")
     assert after.returncode == 1
     assert "no running screenpop instance" in after.stderr
+
+
+def test_the_windowed_app_starts_with_qt_offscreen(
+    installed: Prefix, sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """screenpop.exe, the agent app: Qt starts (offscreen) and the app says it is ready.
+
+    Qt6Core needs icuuc.dll, which Windows 10+ ship and Wine 8 lacks: the test
+    prefix has the stand-in (installers/windows/wine/icuuc.c). A real display,
+    the tray and the pop window as an agent sees them are for real Windows.
+    """
+    config = _config(sources, tmp_path)
+    log = (installed.c / "users" / getpass.getuser() / "AppData" / "Local" / "screenpop"
+           / "Logs" / "screenpop.log")  # fmt: skip
+    env = dict(installed.env, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen(
+        ["wine", str(installed.install_dir / "screenpop.exe"), "run", "--config", winpath(config)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, encoding="utf-8", errors="replace", env=env,
+    )  # fmt: skip
+    err = _Lines(proc.stderr)
+    ready = ""
+    try:
+        deadline = time.monotonic() + 180
+        while not ready and time.monotonic() < deadline and proc.poll() is None:
+            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            text += "".join(err.drain())
+            ready = next((line for line in text.splitlines() if "ready (" in line), "")
+            time.sleep(1)
+    finally:
+        proc.kill()
+        proc.wait(60)
+    installed.wait()
+    shown = log.read_text(encoding="utf-8", errors="replace") if log.exists() else "(no log file)"
+    assert ready, shown + "".join(err.seen)
+    assert "Traceback" not in shown
 
 
 def test_notify_pipe_refuses_intruders(installed: Prefix, tmp_path: Path) -> None:
