@@ -163,9 +163,8 @@ def msis(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     if PREBUILT_MSI and PREBUILT_OLD_MSI:
         return Path(PREBUILT_OLD_MSI), Path(PREBUILT_MSI)
     out = tmp_path_factory.mktemp("msi")
-    new = _build(out, "--compression", "none")
-    old = _build(out, "--bundle", str(out / "screenpop"), "--msi-version", OLD_VERSION,
-                 "--compression", "none")  # fmt: skip
+    new = _build(out)
+    old = _build(out, "--bundle", str(out / "screenpop"), "--msi-version", OLD_VERSION)
     return old, new
 
 
