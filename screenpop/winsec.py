@@ -62,7 +62,22 @@ _advapi32.ConvertSecurityDescriptorToStringSecurityDescriptorW.argtypes = [
     ctypes.POINTER(wintypes.LPWSTR),
     ctypes.c_void_p,
 ]
-_advapi32.SetFileSecurityW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, ctypes.c_void_p]
+_advapi32.GetSecurityDescriptorDacl.argtypes = [
+    ctypes.c_void_p,
+    ctypes.POINTER(wintypes.BOOL),
+    ctypes.POINTER(ctypes.c_void_p),
+    ctypes.POINTER(wintypes.BOOL),
+]
+_advapi32.SetNamedSecurityInfoW.restype = wintypes.DWORD
+_advapi32.SetNamedSecurityInfoW.argtypes = [
+    wintypes.LPWSTR,
+    ctypes.c_int,
+    wintypes.DWORD,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+]
 _advapi32.GetNamedSecurityInfoW.restype = wintypes.DWORD
 _advapi32.GetNamedSecurityInfoW.argtypes = [
     wintypes.LPCWSTR,
@@ -147,18 +162,39 @@ def user_only(sid: str | None = None, *, inherit: bool = False) -> Descriptor:
 
 
 def restrict_to_user(path: Path) -> None:
-    """Replace ``path``'s DACL with one that only this user is on (folders: inherited)."""
+    """Replace ``path``'s DACL with one that only this user is on (folders: inherited).
+
+    Protected: the entries the folder above would hand down are dropped.
+    """
     descriptor = user_only(inherit=path.is_dir())
     try:
+        present, defaulted = wintypes.BOOL(), wintypes.BOOL()
+        dacl = ctypes.c_void_p()
         _check(
-            _advapi32.SetFileSecurityW(
-                str(path),
-                _DACL_SECURITY_INFORMATION | _PROTECTED_DACL_SECURITY_INFORMATION,
+            _advapi32.GetSecurityDescriptorDacl(
                 descriptor.pointer,
+                ctypes.byref(present),
+                ctypes.byref(dacl),
+                ctypes.byref(defaulted),
             )
         )
+        err = _advapi32.SetNamedSecurityInfoW(
+            str(path),
+            _SE_FILE_OBJECT,
+            _DACL_SECURITY_INFORMATION | _PROTECTED_DACL_SECURITY_INFORMATION,
+            None,
+            None,
+            dacl,
+            None,
+        )
+        if err:
+            raise ctypes.WinError(err)
     finally:
         descriptor.free()
+    # WORKAROUND (Wine 8): it answers success and keeps the old DACL on files.
+    got = dacl_of(str(path))
+    if not got.startswith("D:P(") or got.count("(A;") != 1:
+        raise OSError(f"{path} kept the DACL {got}")
 
 
 def dacl_of(path: str) -> str:

@@ -191,8 +191,10 @@ if sys.platform == "win32":
 
         def __init__(self, runtime_dir: Path) -> None:
             runtime_dir.mkdir(parents=True, exist_ok=True)
-            with contextlib.suppress(OSError):
+            try:
                 winsec.restrict_to_user(runtime_dir)
+            except OSError as exc:  # still the profile's ACL: the user's and the admins'
+                log.warning("notify: could not make %s private: %s", runtime_dir, exc)
             self.path = socket_path(runtime_dir)
             lock_path = runtime_dir / LOCK_FILE
             self._lock_fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
