@@ -193,7 +193,7 @@ def _config(sources: dict[str, Path], folder: Path, bridges: str = "", **kwargs:
     return path
 
 
-IT_CONFIG = '# IT\'s machine config, passed as CONFIG=\n[agent]\nregion = "FI"\nlock = ["agent.region"]\n'
+IT_CONFIG = '# IT\'s machine config, passed as CONFIG=\nlock = ["ui.linger_s"]\n\n[ui]\nlinger_s = 6\n'
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +285,29 @@ def test_lookup_json_customer_unknown_and_deadline(
     assert late["latency_ms"]["total"] < 5000  # the lookup did not wait for the query
 
 
+def test_the_machine_config_applies_and_its_locks_hold(
+    installed: Prefix, sources: dict[str, Path], tmp_path: Path
+) -> None:
+    """IT's file in C:\\ProgramData\\screenpop is the locked layer, as /etc/xdg/screenpop is."""
+    config = _config(sources, tmp_path)
+    config.write_text(config.read_text(encoding="utf-8") + "\n[ui]\nlinger_s = 1\n", encoding="utf-8")
+    res = installed.cli("lookup", "020 7946 0958", "--config", winpath(config), "--json")
+    assert res.returncode == 0, res.stderr
+    assert "ui.linger_s is locked by the machine-wide config; ignored" in res.stderr
+    # A broken machine config stops every command with its path named (exit 2).
+    machine = installed.machine_config
+    kept = machine.read_text(encoding="utf-8")
+    try:
+        machine.write_text(kept + "\n[agent]\nregoin = 1\n", encoding="utf-8")
+        res = installed.cli("lookup", "020 7946 0958", "--config", winpath(config), "--json")
+        assert res.returncode == 2
+        assert "C:\\ProgramData\\screenpop\\screenpop.toml" in res.stderr
+        assert "agent.regoin" in res.stderr
+        assert res.stdout == ""
+    finally:
+        machine.write_text(kept, encoding="utf-8")
+
+
 def test_doctor_and_a_secret_in_credential_manager(
     installed: Prefix, sources: dict[str, Path], tmp_path: Path
 ) -> None:
@@ -311,13 +334,24 @@ def test_doctor_and_a_secret_in_credential_manager(
     assert "s3cret-wine" not in res.stdout + res.stderr
 
 
+def _reap(proc: subprocess.Popen[str], *readers: _Lines) -> None:
+    """Wait for a killed process, its pipes' readers (they end at EOF), close the pipes."""
+    proc.wait(60)
+    for reader in readers:
+        reader.thread.join(30)
+    for stream in (proc.stdin, proc.stdout, proc.stderr):
+        if stream is not None:
+            stream.close()
+
+
 class _Lines:
     """Lines of a stream, read on a thread, waited for with a deadline."""
 
     def __init__(self, stream: object) -> None:
         self.q: queue.Queue[str] = queue.Queue()
         self.seen: list[str] = []
-        threading.Thread(target=self._read, args=(stream,), daemon=True).start()
+        self.thread = threading.Thread(target=self._read, args=(stream,), daemon=True)
+        self.thread.start()
 
     def _read(self, stream: object) -> None:
         for line in stream:  # type: ignore[attr-defined]
@@ -369,7 +403,7 @@ def test_headless_run_pops_a_notified_call_and_journals_it(
         assert res.returncode == 0, res.stderr
     finally:
         proc.kill()  # no SIGTERM on Windows; the journal is durable at each event
-        proc.wait(60)
+        _reap(proc, out, err)
     installed.wait()
     res = installed.cli("journal", "export", "--config", winpath(config), "--format", "json")
     assert res.returncode == 0, res.stderr
@@ -410,7 +444,7 @@ def test_the_windowed_app_starts_with_qt_offscreen(
             time.sleep(1)
     finally:
         proc.kill()
-        proc.wait(60)
+        _reap(proc, err)
     installed.wait()
     shown = log.read_text(encoding="utf-8", errors="replace") if log.exists() else "(no log file)"
     assert ready, shown + "".join(err.seen)
