@@ -33,7 +33,7 @@ wine_prefix() {
 
 # wine_shim DIR: the test-only stand-ins (wine/*.c, built once with mingw) into DIR.
 wine_shim() {
-  local cache=${SCREENPOP_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/screenpop-windows}
+  local cache=${SP_WINDOWS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/screenpop-windows}
   local src name dll
   for src in "$WINE_HELPERS_DIR"/wine/*.c; do
     name=$(basename "$src" .c)

@@ -26,7 +26,7 @@ PREBUILT = os.environ.get("SCREENPOP_TEST_BUNDLE", "")
 #: Where scripts/demo-model keeps the demo's model between sessions (the real
 #: user cache, read before tests/conftest.py points XDG_CACHE_HOME elsewhere).
 BUILD_CACHE = Path(
-    os.environ.get("SCREENPOP_BUILD_CACHE")
+    os.environ.get("SP_BUILD_CACHE")
     or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "screenpop-build"
 )
 
@@ -51,7 +51,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=900,
-        env={**os.environ, "SCREENPOP_BUILD_CACHE": str(BUILD_CACHE)},
+        env={**os.environ, "SP_BUILD_CACHE": str(BUILD_CACHE)},
     )
     assert res.returncode == 0, res.stderr[-5000:]
     exe = Path(res.stdout.strip().splitlines()[-1])

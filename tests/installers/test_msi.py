@@ -42,7 +42,7 @@ pytestmark = pytest.mark.slow
 PREBUILT_MSI = os.environ.get("SCREENPOP_TEST_MSI", "")
 PREBUILT_OLD_MSI = os.environ.get("SCREENPOP_TEST_OLD_MSI", "")
 CACHE = Path(
-    os.environ.get("SCREENPOP_WINDOWS_CACHE")
+    os.environ.get("SP_WINDOWS_CACHE")
     or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "screenpop-windows"
 )
 OLD_VERSION = "0.0.1"
@@ -145,7 +145,7 @@ def _wine_env(prefix: Path) -> dict[str, str]:
 def _make_prefix(path: Path) -> Prefix:
     env = _wine_env(path)
     script = f'. "{ROOT}/installers/windows/wine.sh" && wine_prefix "{path}"'
-    subprocess.run(["bash", "-c", script], env={**env, "SCREENPOP_WINDOWS_CACHE": str(CACHE)},
+    subprocess.run(["bash", "-c", script], env={**env, "SP_WINDOWS_CACHE": str(CACHE)},
                    check=True, timeout=300)  # fmt: skip
     return Prefix(path, env)
 
@@ -156,8 +156,8 @@ def _build(out: Path, *extra: str) -> Path:
         capture_output=True,
         text=True,
         timeout=3600,
-        env={**os.environ, "SCREENPOP_WINDOWS_CACHE": str(CACHE),
-             "SCREENPOP_BUILD_CACHE": str(BUILD_CACHE)},
+        env={**os.environ, "SP_WINDOWS_CACHE": str(CACHE),
+             "SP_BUILD_CACHE": str(BUILD_CACHE)},
     )  # fmt: skip
     assert res.returncode == 0, res.stderr[-5000:]
     return Path(res.stdout.strip().splitlines()[-1])
