@@ -76,13 +76,16 @@ class HeadlessListener:
 
 
 def run_headless(core: Core, out: TextIO, done_after: int | None = None) -> int:
-    """Run until SIGINT/SIGTERM (or ``done_after`` calls have ended)."""
+    """Run until SIGINT/SIGTERM/SIGBREAK (or ``done_after`` calls have ended)."""
     listener = HeadlessListener(out, done_after)
 
     def stop(_signum: int, _frame: object) -> None:
         listener.done.set()
 
-    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    signals = [signal.SIGINT, signal.SIGTERM]
+    if hasattr(signal, "SIGBREAK"):  # Windows: Ctrl+Break, or its console window closed
+        signals.append(signal.SIGBREAK)
+    previous = {sig: signal.signal(sig, stop) for sig in signals}
     try:
         core.start(listener)
         while not listener.done.wait(0.5):

@@ -5,28 +5,31 @@ program is ``screenpop notify NUMBER``, which passes the call to the running
 instance over a local socket and exits. The same socket is the single-
 instance lock: a second ``screenpop run`` finds it answered and stops.
 
-POSIX uses a Unix socket in the user's runtime dir (only the user can reach
-it). Elsewhere a loopback TCP port is used, written with a random token to a
-file only the user can read; the token must accompany every request.
+POSIX uses a Unix socket (0600) in the user's runtime dir (0700): only the
+user can reach it. Windows uses a named pipe only the user can open, with a
+random name and token in a file only the user can read (``notify_pipe``);
+never a TCP port, which every user of a shared desk could connect to.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import json
 import logging
 import os
-import secrets
 import socket
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from screenpop.bridges.base import EventSink, HealthSink
+from screenpop.bridges.notify_pipe import AlreadyRunning, PipeChannel, PipeServer
 from screenpop.bridges.registry import BridgeContext
 from screenpop.events import CallEvent, CallState, EventError, event_from_mapping
 from screenpop.health import Health, HealthState
-from screenpop.notify_client import USE_UNIX, socket_path
+from screenpop.notify_client import MAX_MESSAGE, socket_path
 from screenpop.phone import mask
 
 if TYPE_CHECKING:
@@ -34,64 +37,54 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_REQUEST = 8 * 1024
+MAX_REQUEST = MAX_MESSAGE
+
+__all__ = ["AlreadyRunning", "Claim", "NotifyBridge", "claim", "create"]
 
 
-class AlreadyRunning(Exception):
-    """Another screenpop instance owns the notify socket."""
+class Claim(Protocol):
+    """What ``claim`` holds: the Unix socket, or (Windows) the lock and the pipe."""
+
+    def close(self) -> None: ...
 
 
-def claim(runtime_dir: Path) -> socket.socket:
-    """Bind the listening socket or raise ``AlreadyRunning`` (stale files are reclaimed)."""
+def claim(runtime_dir: Path) -> Claim:
+    """Take this user's single-instance lock and channel, or raise ``AlreadyRunning``.
+
+    Stale files of a killed instance are reclaimed.
+    """
+    if sys.platform == "win32":
+        from screenpop.bridges.notify_pipe import PipeClaim
+
+        return PipeClaim(runtime_dir)
     runtime_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = socket_path(runtime_dir)
-    if USE_UNIX:
-        if path.exists():
-            probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-            probe.settimeout(1.0)
-            try:
-                probe.connect(str(path))
-            except OSError:
-                path.unlink(missing_ok=True)  # left behind by a killed instance
-            else:
-                raise AlreadyRunning(f"screenpop is already running (socket {path})")
-            finally:
-                probe.close()
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        old = os.umask(0o177)
+    if path.exists():
+        probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        probe.settimeout(1.0)
         try:
-            sock.bind(str(path))
+            probe.connect(str(path))
+        except OSError:
+            path.unlink(missing_ok=True)  # left behind by a killed instance
+        else:
+            raise AlreadyRunning(f"screenpop is already running (socket {path})")
         finally:
-            os.umask(old)
-    else:  # pragma: no cover - exercised on Windows builds
-        if path.exists():
-            with contextlib.suppress(OSError, ValueError):
-                port, _token = path.read_text().split()
-                with socket.create_connection(("127.0.0.1", int(port)), timeout=1.0):
-                    raise AlreadyRunning(f"screenpop is already running (port {port})")
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.bind(("127.0.0.1", 0))
-        token = secrets.token_hex(16)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(f"{sock.getsockname()[1]} {token}")
-        os.replace(tmp, path)
+            probe.close()
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    old = os.umask(0o177)
+    try:
+        sock.bind(str(path))
+    finally:
+        os.umask(old)
     sock.listen(16)
     sock.setblocking(False)
     return sock
 
 
-def _token(runtime_dir: Path) -> str:
-    if USE_UNIX:
-        return ""
-    return socket_path(runtime_dir).read_text().split()[1]  # pragma: no cover
-
-
 class NotifyBridge:
     """Receives calls from ``screenpop notify`` on the claimed socket."""
 
-    def __init__(
-        self, cfg: NotifyConfig, ctx: BridgeContext, sock: socket.socket | None = None
-    ) -> None:
+    def __init__(self, cfg: NotifyConfig, ctx: BridgeContext, sock: Claim | None = None) -> None:
         self.cfg = cfg
         self.name = cfg.label
         self.extension = ctx.extension
@@ -102,32 +95,63 @@ class NotifyBridge:
     async def run(self, emit: EventSink, health: HealthSink) -> None:
         if self.sock is None:
             self.sock = claim(self.runtime_dir)
-        token = _token(self.runtime_dir)
+        try:
+            if isinstance(self.sock, socket.socket):
+                await self._serve_unix(self.sock, emit, health)
+            else:
+                await self._serve_pipe(emit, health)
+        finally:
+            for handle in self._timers.values():
+                handle.cancel()
+
+    async def _serve_unix(self, sock: socket.socket, emit: EventSink, health: HealthSink) -> None:
+        open_writers: set[asyncio.StreamWriter] = set()
 
         async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            open_writers.add(writer)
             try:
-                line = await asyncio.wait_for(reader.readline(), timeout=5.0)
-                reply = self._handle(line, token, emit)
-            except (TimeoutError, ValueError, OSError) as exc:
-                reply = {"ok": False, "error": f"bad request: {type(exc).__name__}"}
-            with contextlib.suppress(OSError):
-                writer.write(json.dumps(reply).encode() + b"\n")
-                await writer.drain()
+                try:
+                    line = await asyncio.wait_for(reader.readline(), timeout=5.0)
+                    reply = self._handle(line, "", emit)
+                except (TimeoutError, ValueError, OSError) as exc:
+                    reply = {"ok": False, "error": f"bad request: {type(exc).__name__}"}
+                with contextlib.suppress(OSError):
+                    writer.write(json.dumps(reply).encode() + b"\n")
+                    await writer.drain()
+            finally:
+                open_writers.discard(writer)
                 writer.close()
 
-        if USE_UNIX:
-            server = await asyncio.start_unix_server(serve, sock=self.sock, limit=MAX_REQUEST)
-        else:  # pragma: no cover
-            server = await asyncio.start_server(serve, sock=self.sock, limit=MAX_REQUEST)
+        server = await asyncio.start_unix_server(serve, sock=sock, limit=MAX_REQUEST)
         health(self.name, Health(HealthState.LISTENING, str(socket_path(self.runtime_dir))))
         try:
             async with server:
                 await server.serve_forever()
         finally:
-            for handle in self._timers.values():
-                handle.cancel()
-            if USE_UNIX:
-                socket_path(self.runtime_dir).unlink(missing_ok=True)
+            socket_path(self.runtime_dir).unlink(missing_ok=True)
+            for writer in open_writers:  # connections still being served: closed too
+                writer.close()
+            await asyncio.sleep(0)  # let the transports finish closing
+
+    async def _serve_pipe(self, emit: EventSink, health: HealthSink) -> None:  # pragma: no cover
+        """Windows: the pipe's own threads take requests; ``_handle`` runs on this loop."""
+        pipe = cast(PipeChannel, self.sock)
+        loop = asyncio.get_running_loop()
+
+        async def on_loop(line: bytes) -> dict[str, Any]:
+            return self._handle(line, pipe.token, emit)
+
+        def handle(line: bytes) -> dict[str, Any]:
+            return asyncio.run_coroutine_threadsafe(on_loop(line), loop).result(5.0)
+
+        server = PipeServer(pipe.listener, pipe.wake, handle)
+        server.start()
+        health(self.name, Health(HealthState.LISTENING, str(socket_path(self.runtime_dir))))
+        try:
+            await loop.create_future()  # until cancelled
+        finally:
+            await asyncio.to_thread(server.stop)
+            pipe.close()
 
     def _handle(self, line: bytes, token: str, emit: EventSink) -> dict[str, Any]:
         if len(line) >= MAX_REQUEST or not line.endswith(b"\n"):
@@ -138,7 +162,9 @@ class NotifyBridge:
             return {"ok": False, "error": "not JSON"}
         if not isinstance(obj, dict):
             return {"ok": False, "error": "not a JSON object"}
-        if token and obj.pop("token", None) != token:
+        sent = obj.pop("token", None)
+        if token and not (isinstance(sent, str) and hmac.compare_digest(sent, token)):
+            log.warning("notify: refused a request without this instance's token")
             return {"ok": False, "error": "bad token"}
         obj.setdefault("called", self.extension)
         try:
@@ -180,5 +206,3 @@ class NotifyBridge:
 
 def create(cfg: NotifyConfig, ctx: BridgeContext) -> NotifyBridge:
     return NotifyBridge(cfg, ctx)
-
-

@@ -101,10 +101,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     config = demo_config(demo, calls=args.calls, interval=args.interval)
     model = config.crosssell.model
     if model is not None and not Path(model).exists():
-        from screenpop.cli.maintenance import build_crosssell
+        from screenpop.demo.build import DATA_DIR
 
-        print("screenpop demo: learning cross-sells from the demo sales ...", file=sys.stderr)
-        build_crosssell(config, quiet=True)
+        # The installed bundles ship the demo's model (they leave scipy out).
+        shipped = DATA_DIR / "crosssell.model"
+        if shipped.is_file():
+            import shutil
+
+            shutil.copyfile(shipped, model)
+        else:
+            from screenpop.cli.maintenance import build_crosssell
+
+            print("screenpop demo: learning cross-sells from the demo sales ...", file=sys.stderr)
+            build_crosssell(config, quiet=True)
     return run_app(
         config,
         headless=args.headless,

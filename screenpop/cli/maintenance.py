@@ -66,6 +66,16 @@ def build_crosssell(config: Config, *, quiet: bool = False) -> int:
 
     if config.crosssell.model is None:
         raise ConfigError("crosssell.model: set where the model is written")
+    try:
+        import scipy  # noqa: F401  (the fit needs it; the agent bundles leave it out)
+    except ImportError:
+        print(
+            "screenpop crosssell build: needs scipy, which the installed agent app leaves out. "
+            "Build the model where screenpop is installed with pip (`pip install screenpop`, "
+            "e.g. on a server), then point crosssell.model at the file.",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL
     source = _sales_source(config)
     started = time.perf_counter()
     try:

@@ -11,11 +11,11 @@ use (``frontend.Core``).
 from __future__ import annotations
 
 import logging
-import socket
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from screenpop.bridges.notify import Claim
 from screenpop.card import Card
 from screenpop.config.schema import Config
 from screenpop.engine.callflow import CallFlow
@@ -61,7 +61,7 @@ class Engine(AgentServices):
         super().__init__(runtime, CallFlow(runtime))
         self.config = config
         self._started = False
-        self._notify_sock: socket.socket | None = None
+        self._notify_sock: Claim | None = None
 
     # ------------------------------------------------------------ lifecycle --
 

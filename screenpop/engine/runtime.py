@@ -19,7 +19,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import socket
 import sys
 import threading
 from collections.abc import Callable, Coroutine
@@ -29,7 +28,7 @@ from typing import Any
 
 from screenpop.bridges import registry as bridge_registry
 from screenpop.bridges.base import Bridge, EventSink
-from screenpop.bridges.notify import NotifyBridge, claim
+from screenpop.bridges.notify import Claim, NotifyBridge, claim
 from screenpop.bridges.plugins.notify import NotifyConfig
 from screenpop.config.schema import Config
 from screenpop.config.secrets import resolve
@@ -124,12 +123,12 @@ class Runtime:
             )
             self.replicator.start()
 
-    def claim_instance(self) -> socket.socket:
+    def claim_instance(self) -> Claim:
         """The single-instance lock (the notify socket); ``AlreadyRunning`` when
         another instance of this user runs."""
         return claim(self.runtime_dir)
 
-    def start_bridges(self, on_event: EventSink, notify_sock: socket.socket) -> None:
+    def start_bridges(self, on_event: EventSink, notify_sock: Claim) -> None:
         """Build the bridges (the notify bridge on the claimed socket), run their loop."""
         ctx = bridge_registry.BridgeContext(
             extension=self.config.agent.extension,

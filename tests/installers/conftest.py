@@ -23,6 +23,12 @@ from tests.peers import need, need_program
 ROOT = Path(__file__).resolve().parents[2]
 #: Read at import: the autouse fixture in tests/conftest.py clears SCREENPOP_* per test.
 PREBUILT = os.environ.get("SCREENPOP_TEST_BUNDLE", "")
+#: Where scripts/demo-model keeps the demo's model between sessions (the real
+#: user cache, read before tests/conftest.py points XDG_CACHE_HOME elsewhere).
+BUILD_CACHE = Path(
+    os.environ.get("SP_BUILD_CACHE")
+    or Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "screenpop-build"
+)
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +51,7 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=900,
+        env={**os.environ, "SP_BUILD_CACHE": str(BUILD_CACHE)},
     )
     assert res.returncode == 0, res.stderr[-5000:]
     exe = Path(res.stdout.strip().splitlines()[-1])

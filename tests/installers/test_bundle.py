@@ -72,10 +72,10 @@ def test_bad_config_exits_2_naming_the_key(
     assert "agent.regoin" in res.stderr
 
 
-def test_doctor_and_crosssell_build(
+def test_doctor_passes_and_crosssell_build_says_where_to_build(
     bundle: Path, agent_config: Path, tmp_path: Path, app_env: dict[str, str]
 ) -> None:
-    """doctor reaches every source; crosssell build runs the fit (scipy) inside the bundle."""
+    """doctor reaches every source; the model is built with pip's screenpop, not the bundle."""
     res = run(bundle, "doctor", "--config", str(agent_config), env=app_env)
     assert res.returncode == 0, res.stdout + res.stderr
     assert "all checks passed" in res.stdout
@@ -86,8 +86,28 @@ def test_doctor_and_crosssell_build(
         encoding="utf-8",
     )
     res = run(bundle, "crosssell", "build", "--config", str(config), env=app_env, timeout=120)
-    assert res.returncode == 0, res.stderr
-    assert model.stat().st_size > 0
+    assert res.returncode == 1
+    assert "needs scipy" in res.stderr
+    assert "pip install screenpop" in res.stderr
+    assert not model.exists()
+
+
+def test_the_bundle_scores_cross_sells_without_scipy(
+    bundle: Path, tmp_path: Path, app_env: dict[str, str]
+) -> None:
+    """scipy stays out; the demo pops with cross-sells from the model shipped in the bundle."""
+    internal = bundle / "_internal"
+    assert not (internal / "scipy").exists()
+    assert not list(internal.glob("scipy*"))
+    assert (internal / "screenpop" / "demo" / "data" / "crosssell.model").is_file()
+    res = run(bundle, "demo", "--headless", "--calls", "1", "--interval", "0.5", env=app_env,
+              timeout=300)  # fmt: skip
+    assert res.returncode == 0, res.stderr[-3000:]
+    pop = json.loads(res.stdout.splitlines()[0])
+    assert pop["customer"] is not None  # the demo's first call: a UK customer
+    section = pop["sections"]["cross_sells"]
+    assert section["status"] == "ok", section
+    assert section["data"], section
 
 
 def test_headless_run_pops_notified_call_and_journals_it(
