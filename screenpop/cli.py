@@ -436,32 +436,18 @@ def cmd_secret(args: argparse.Namespace) -> int:
 def _build_crosssell(config: Config, *, quiet: bool = False) -> int:
     from tqdm import tqdm
 
-    from screenpop.crosssell.model import build_model
-    from screenpop.sources.registry import build_all as build_sources
+    from screenpop.crosssell.build import BuildError, build
 
-    if config.crosssell.model is None:
-        raise ConfigError("crosssell.model: set where the model is written")
-    sales_cfgs = [
-        s for s in config.source if s.section == "purchases" and getattr(s, "history", None)
-    ]
-    if not sales_cfgs:
-        raise ConfigError("source: no sales source (section = 'purchases') with a 'history' query")
-    sources = build_sources(config.model_copy(update={"source": (sales_cfgs[0],)}))
     started = time.perf_counter()
     try:
         with tqdm(unit=" lines", unit_scale=True, disable=quiet, file=sys.stderr) as bar:
-            model = build_model(
-                sources[0].history(), exclude=config.crosssell.exclude, progress=bar.update
-            )
-        model.save(Path(config.crosssell.model))
-    finally:
-        sources[0].close()
+            model = build(config, progress=lambda n: bar.update(n - bar.n))
+    except BuildError as exc:
+        raise ConfigError(str(exc)) from None
     if not quiet:
-        print(
-            f"cross-sell model written to {config.crosssell.model} "
-            f"in {time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-        )
+        from screenpop.crosssell.report import build_summary
+
+        print(build_summary(model, config, time.perf_counter() - started), file=sys.stderr)
     return EXIT_OK
 
 

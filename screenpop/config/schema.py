@@ -378,6 +378,33 @@ class CrossSellConfig(Strict):
     model: Path | None = None
     exclude: tuple[str, ...] = ("POST", "M", "DOT", "C2", "BANK CHARGES")
     top: int = Field(default=5, ge=1, le=50)
+    #: What each pop hands the model (cross-sells and reorders): "history" =
+    #: the sales source's ``history`` cut to the customer (every product with
+    #: its dates), "owned" = its ``owned`` query (products only: no reorders),
+    #: "auto" = history when the sales source has one, else owned.
+    per_pop: Literal["auto", "history", "owned"] = "auto"
+    #: "Today" for due reorders and new products (ISO date); empty = the real
+    #: today. The demo's data ends in 2011.
+    as_of: str = ""
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of(cls, value: str) -> str:
+        if value:
+            from datetime import date
+
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        return value
+
+
+class ReordersConfig(Strict):
+    """``[reorders]``: products the customer is likely to order again soon."""
+
+    #: How many to show; 0 = no reorders section.
+    top: int = Field(default=5, ge=0, le=50)
 
 
 class JournalConfig(Strict):
@@ -551,6 +578,7 @@ class Config(Strict):
     bridge: tuple[BridgeConfig, ...] = ()
     source: tuple[SourceConfig, ...] = ()
     crosssell: CrossSellConfig = CrossSellConfig()
+    reorders: ReordersConfig = ReordersConfig()
     journal: JournalConfig = JournalConfig()
     ui: UiConfig = UiConfig()
     #: The credit policy; absent = the credit source's record is shown as it is.

@@ -40,7 +40,7 @@ from screenpop.demo.scenario import DemoCall, make_calls
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = ("lines.csv.gz", "products.csv.gz", "customers.csv.gz")
 #: Bump when the schema or the derivation rules change: old demos rebuild.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 AS_OF = date(2011, 12, 10)
 
 ACCOUNTING_DB = "accounting.db"
@@ -466,6 +466,8 @@ substr(min(date), 1, 10) AS first_order, substr(max(date), 1, 10) AS last_order,
 
 [crosssell]
 model = {_toml_str((root / CROSSSELL_MODEL).as_posix())}
+# "Today" for due reorders and new products: the day after the last invoice.
+as_of = "{AS_OF.isoformat()}"
 
 # Credit policy (README: Credit policy and customer value). Rules only take
 # terms away; a figure that is missing makes its rule apply.

@@ -373,6 +373,58 @@ class SqlSource:
         rows = self._run(self.cfg.owned, keyed, many=True, limit=100_000, deadline=deadline)
         return [str(next(iter(r.values()))) for r in rows if r]
 
+    def product_history_sql(self) -> str:
+        """The ``history`` query cut down to one customer, one row per product.
+
+        ``history`` is wrapped as a derived table and filtered on its
+        ``customer_id`` (``:key`` when a ``key_query`` translates the id), so
+        the database pushes the filter down to its index on the lines table
+        (SQLite flattens the subquery, PostgreSQL pulls it up, MariaDB merges
+        the derived table; ``tests/crosssell/test_product_history.py`` reads
+        the plans). Its columns ``customer_id``, ``product``, ``description``
+        and ``date`` (after ``rename``) are used. Answers: product,
+        description, times_bought (distinct days), first_bought, last_bought;
+        the most recently bought first.
+        """
+        if self.cfg.history is None:
+            raise SourceError(f"source {self.name} has no 'history' query")
+        quote = self.engine.dialect.identifier_preparer.quote
+        source_names = {card: src for src, card in self.cfg.rename.items()}
+
+        def col(card_name: str) -> str:
+            return f"h.{quote(source_names.get(card_name, card_name))}"
+
+        product, when = col("product"), col("date")
+        day = f"date({when})" if self.backend == "sqlite" else f"CAST({when} AS DATE)"
+        bind = ":key" if self.cfg.key_query is not None else ":customer_id"
+        # A trailing ";" or "-- comment" must not swallow what follows.
+        inner = self.cfg.history.strip().rstrip(";").rstrip()
+        return (
+            f"SELECT {product} AS product, MAX({col('description')}) AS description, "
+            f"COUNT(DISTINCT {day}) AS times_bought, "
+            f"MIN({when}) AS first_bought, MAX({when}) AS last_bought\n"
+            f"FROM (\n{inner}\n) h\n"
+            f"WHERE {col('customer_id')} = {bind}\n"
+            f"GROUP BY {product}\n"
+            f"ORDER BY MAX({when}) DESC"
+        )
+
+    def product_history(
+        self, params: Params, deadline: float | None = None, limit: int = 20_000
+    ) -> list[dict[str, Any]]:
+        """The customer's purchases per product (``product_history_sql``), at most ``limit``.
+
+        For cross-sells and reorders at pop time: the whole history with
+        dates, one row per product, however many lines the customer has.
+        """
+        if deadline is None:
+            deadline = deadline_after(self.timeout_s)
+        keyed = self._keyed(params, deadline)
+        if keyed is None:
+            return []
+        sql = self.product_history_sql()
+        return self._run(sql, keyed, many=True, limit=limit, deadline=deadline)
+
     def history(self) -> Iterator[HistoryRow]:
         if self.cfg.history is None:
             raise SourceError(f"source {self.name} has no 'history' query")
