@@ -234,6 +234,10 @@ class CrossSellModel:
             if i is not None:
                 blocked[i] = True
         w = self._owned_weights(at, days, ranked)
+        # Canonical order (by product): the same products and weights give the
+        # same sums, bit for bit, however the source ordered its rows.
+        order = np.argsort(rows, kind="stable")
+        rows, w = rows[order], w[order]
         if rows.size > self.info.owned_cap:
             # A customer with thousands of products: their strongest (most
             # recent) ones carry the score; the rest weigh next to nothing.

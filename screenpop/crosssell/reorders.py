@@ -147,9 +147,10 @@ class ReorderModel:
             + w.buyers * np.log1p(customers.astype(np.float64))
             + w.season * np.log1p(season.astype(np.float64))
         )
-        #: A product the model has never seen: no buyers, the prior repeat rate.
-        self._unknown = w.repeat * 0.25
-        self._term = term
+        #: The last entry: a product the model has never seen (no buyers, the
+        #: prior repeat rate of 1/4).
+        self._term = np.append(term, w.repeat * 0.25)
+        self._unknown = term.size
 
     def rank(
         self, bought: Purchases, today: int, top: int = 5, exclude: Collection[str] = ()
@@ -159,8 +160,9 @@ class ReorderModel:
             return []
         w = self.weights
         products = bought.products
-        idx = np.array([self._index.get(p, -1) for p in products], dtype=np.int64)
-        term = np.where(idx >= 0, self._term[np.maximum(idx, 0)], self._unknown)
+        unknown = self._unknown
+        idx = np.array([self._index.get(p, unknown) for p in products], dtype=np.int64)
+        term = self._term[idx]
         times = np.asarray(bought.times, dtype=np.float64)
         age = np.maximum(today - np.asarray(bought.last, dtype=np.float64), 0.0)
         z = w.times * np.log1p(times) + w.age * np.log1p(age) + term + w.intercept

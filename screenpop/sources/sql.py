@@ -59,6 +59,8 @@ _TIMEOUT_MARKERS = (
 
 
 _NEAR = re.compile(r" near '.*' at line \d+", re.DOTALL)
+#: A statement's closing ";" with only blanks and comments after it.
+_FINAL_SEMICOLON = re.compile(r";(?:\s|--[^\n]*|/\*.*?\*/)*\Z", re.DOTALL)
 
 
 def jsonable(value: Any) -> Any:
@@ -397,8 +399,9 @@ class SqlSource:
         product, when = col("product"), col("date")
         day = f"date({when})" if self.backend == "sqlite" else f"CAST({when} AS DATE)"
         bind = ":key" if self.cfg.key_query is not None else ":customer_id"
-        # A trailing ";" or "-- comment" must not swallow what follows.
-        inner = self.cfg.history.strip().rstrip(";").rstrip()
+        # A final ";" (and comments after it) would end the statement early;
+        # a trailing "-- comment" is harmless: ")" follows on its own line.
+        inner = _FINAL_SEMICOLON.sub("", self.cfg.history.strip())
         return (
             f"SELECT {product} AS product, MAX({col('description')}) AS description, "
             f"COUNT(DISTINCT {day}) AS times_bought, "
