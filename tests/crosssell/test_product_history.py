@@ -9,7 +9,6 @@ one customer's lines, never the whole history.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
