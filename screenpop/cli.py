@@ -441,7 +441,11 @@ def _build_crosssell(config: Config, *, quiet: bool = False) -> int:
     started = time.perf_counter()
     try:
         with tqdm(unit=" lines", unit_scale=True, disable=quiet, file=sys.stderr) as bar:
-            model = build(config, progress=lambda n: bar.update(n - bar.n))
+            model = build(
+                config,
+                progress=lambda n: bar.update(n - bar.n),
+                phase=lambda text: None if quiet else tqdm.write(text, file=sys.stderr),
+            )
     except BuildError as exc:
         raise ConfigError(str(exc)) from None
     if not quiet:

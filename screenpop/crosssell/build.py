@@ -41,13 +41,15 @@ def build_model(
     exclude: Collection[str] = (),
     progress: Callable[[int], None] | None = None,
     params: FitParams | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> SalesModel:
     """Fit both models on purchase lines, streaming (rows are not kept).
 
     Products in ``exclude`` (postage, manual lines...) are dropped before
     fitting; a line without a readable date is dropped too (it cannot say
     when anything was bought). ``progress`` is called with the number of
-    lines read, every 100,000 lines and once at the end. Memory: three int64
+    lines read, every 100,000 lines and once at the end; ``phase`` with a
+    sentence as each later step starts. Memory: three int64
     arrays of the lines plus the per-customer and per-product dictionaries,
     then the dense products² matrices of ``fit.py``.
     """
@@ -94,6 +96,7 @@ def build_model(
         lines=lines,
         exclude=excluded,
         params=params,
+        phase=phase,
     )
 
 
@@ -108,13 +111,17 @@ def model_from_arrays(
     lines: int,
     exclude: Collection[str] = (),
     params: FitParams | None = None,
+    phase: Callable[[str], None] | None = None,
 ) -> SalesModel:
     """Fit on lines already turned into indices (day = days since 1970)."""
     from screenpop.crosssell.fit import FitParams, fit
     from screenpop.crosssell.reorder_fit import fit_reorders
 
+    say = phase or (lambda _text: None)
     params = params or FitParams()
+    say(f"fitting cross-sells: {n_customers:,} customers x {len(products):,} products")
     res = fit(cust, prod, day, n_customers, len(products), params)
+    say("fitting reorders")
     weights, repeaters = fit_reorders(
         cust, prod, day, len(products), season_days=params.season_days
     )
@@ -170,7 +177,11 @@ def _best_spellings(spellings: Mapping[tuple[int, str], int], n: int) -> list[st
     return [b[1] if b is not None else "" for b in best]
 
 
-def build(config: Config, progress: Callable[[int], None] | None = None) -> SalesModel:
+def build(
+    config: Config,
+    progress: Callable[[int], None] | None = None,
+    phase: Callable[[str], None] | None = None,
+) -> SalesModel:
     """Build the model of ``config`` from its sales source and write it to ``crosssell.model``.
 
     Raises ``BuildError`` for a configuration that cannot build (no model
@@ -187,8 +198,11 @@ def build(config: Config, progress: Callable[[int], None] | None = None) -> Sale
     sources = build_sources(config.model_copy(update={"source": (sales[0],)}))
     try:
         model = build_model(
-            sources[0].history(), exclude=config.crosssell.exclude, progress=progress
+            sources[0].history(), exclude=config.crosssell.exclude, progress=progress,
+            phase=phase,
         )
+        if phase is not None:
+            phase(f"writing {config.crosssell.model}")
         model.save(Path(config.crosssell.model))
     finally:
         sources[0].close()
