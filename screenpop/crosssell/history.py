@@ -1,22 +1,19 @@
 """A customer's purchases per product, as the pop reads them for reorders and cross-sells.
 
 The sales source answers one row per product (``SqlSource.product_history``:
-product, description, times_bought, first_bought, last_bought). The feed
-turns that into ``Purchases``: parallel columns with dates as days since
-1970, so that scoring at pop time does no date parsing and the card's
-``freeze`` handles plain numbers. A row without a product or a readable last
-date is dropped (logged once per pop), not guessed.
+product, description, times bought, first and last day bought as days since
+1970, counted by the database). The feed turns that into five columns, read
+back as ``Purchases``, so that scoring at pop time parses nothing.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-log = logging.getLogger(__name__)
+from screenpop.card import FrozenList
 
 _EPOCH = date(1970, 1, 1).toordinal()
 
@@ -38,33 +35,26 @@ def iso_day(day: int) -> str:
     return date.fromordinal(day + _EPOCH).isoformat()
 
 
-def feed_rows(rows: Iterable[Mapping[str, Any]]) -> list[list[Any]]:
-    """Source rows as ``[products, descriptions, times, first days, last days]`` columns."""
-    products: list[str] = []
-    descriptions: list[str] = []
-    times: list[int] = []
-    first: list[int] = []
-    last: list[int] = []
-    dropped = 0
-    for row in rows:
-        product = row.get("product")
-        last_day = day_of(row.get("last_bought"))
-        if product is None or product == "" or last_day is None:
-            dropped += 1
-            continue
-        first_day = day_of(row.get("first_bought"))
-        try:
-            n = max(int(row.get("times_bought") or 1), 1)
-        except (TypeError, ValueError):
-            n = 1
-        products.append(str(product))
-        descriptions.append(str(row.get("description") or ""))
-        times.append(n)
-        first.append(last_day if first_day is None or first_day > last_day else first_day)
-        last.append(last_day)
-    if dropped:
-        log.warning("purchase history: %d rows without a product or a readable date", dropped)
-    return [products, descriptions, times, first, last]
+def feed_rows(
+    rows: Iterable[Sequence[Any]], lookup: Callable[[Sequence[str]], list[int]] | None = None
+) -> FrozenList:
+    """``SqlSource.product_history`` rows as columns: products, descriptions,
+    times bought, first days, last days, and (with ``lookup``) each
+    product's index in the model, so that both sections reading the feed
+    look each product up once per pop, not once each.
+
+    Built as ``FrozenList``s of ``str`` and ``int`` only, so the card takes
+    them as they are: freezing 1,000 products one value at a time would cost
+    the pop milliseconds for nothing.
+    """
+    columns = list(zip(*rows, strict=True)) or [(), (), (), (), ()]
+    if len(columns) != 5:
+        raise ValueError(f"purchase history rows have {len(columns)} columns, not 5")
+    convert = (str, str, int, int, int)
+    out = [FrozenList(map(kind, column)) for kind, column in zip(convert, columns, strict=True)]
+    if lookup is not None:
+        out.append(FrozenList(int(i) for i in lookup(out[0])))
+    return FrozenList(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +66,13 @@ class Purchases:
     times: Sequence[int]
     first: Sequence[int]
     last: Sequence[int]
+    #: Each product's index in the model (-1: unknown), when the feed looked them up.
+    index: Sequence[int] | None = None
 
     @classmethod
     def of(cls, data: Any) -> Purchases:
         """From a feed section's data (``feed_rows`` columns); empty for anything else."""
-        if isinstance(data, Sequence) and len(data) == 5 and not isinstance(data, str):
+        if isinstance(data, Sequence) and len(data) in (5, 6) and not isinstance(data, str):
             cols = [c if isinstance(c, Sequence) and not isinstance(c, str) else () for c in data]
             n = len(cols[0])
             if all(len(c) == n for c in cols):
@@ -89,7 +81,3 @@ class Purchases:
 
     def __len__(self) -> int:
         return len(self.products)
-
-    @property
-    def newest(self) -> int | None:
-        return max(self.last) if self.last else None

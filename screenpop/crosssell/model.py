@@ -202,10 +202,21 @@ class CrossSellModel:
         top: int = 5,
         exclude: Collection[str] = (),
         today: int | None = None,
+        *,
+        index: Sequence[int] | None = None,
     ) -> list[Suggestion]:
-        """``suggest`` for the pop: each product once, with its last day (days since 1970)."""
+        """``suggest`` for the pop: each product once, with its last day (days since 1970).
+
+        ``index``: the products' model indices (``lookup``), when the caller has them.
+        """
         days = np.asarray(last, dtype=np.float64)
-        return self._suggest(products, days, top, exclude, today, ranked=False)
+        idx = None if index is None else np.asarray(index, dtype=np.int64)
+        return self._suggest(products, days, top, exclude, today, ranked=False, idx=idx)
+
+    def lookup(self, products: Sequence[str]) -> list[int]:
+        """Each product's model index, -1 for a product the model does not know."""
+        get = self.index.get
+        return [get(p, -1) for p in products]
 
     def _suggest(
         self,
@@ -216,17 +227,20 @@ class CrossSellModel:
         today: int | None,
         *,
         ranked: bool,
+        idx: npt.NDArray[np.int64] | None = None,
     ) -> list[Suggestion]:
         if top <= 0:
             return []
         n = len(self.codes)
         index = self.index
-        idx = np.array([index.get(c, -1) for c in codes], dtype=np.int64).reshape(len(codes))
+        if idx is None:
+            idx = np.array(self.lookup(codes), dtype=np.int64).reshape(len(codes))
         known = np.flatnonzero(idx >= 0)
-        # The first mention of each product counts (a most-recent-first list).
+        # Each product once, its first mention counting (a most-recent-first
+        # list), in product order: the same products and weights then give the
+        # same sums, bit for bit, however the source ordered its rows.
         rows, first = np.unique(idx[known], return_index=True)
-        at = known[np.sort(first)]
-        rows = idx[at]
+        at = known[first]
         blocked = np.zeros(n, dtype=bool)
         blocked[rows] = True
         for code in exclude:
@@ -234,10 +248,6 @@ class CrossSellModel:
             if i is not None:
                 blocked[i] = True
         w = self._owned_weights(at, days, ranked)
-        # Canonical order (by product): the same products and weights give the
-        # same sums, bit for bit, however the source ordered its rows.
-        order = np.argsort(rows, kind="stable")
-        rows, w = rows[order], w[order]
         if rows.size > self.info.owned_cap:
             # A customer with thousands of products: their strongest (most
             # recent) ones carry the score; the rest weigh next to nothing.
@@ -324,20 +334,18 @@ class CrossSellModel:
         value = scores / scores[0]
         near = np.zeros(cand.size)
         free = np.ones(cand.size, dtype=bool)
+        slot = np.full(len(self.codes), -1, dtype=np.int64)
+        slot[cand] = np.arange(cand.size)
         picked: list[int] = []
-        slot = {int(c): k for k, c in enumerate(cand.tolist())}
         for _ in range(min(top, cand.size)):
             k = int(np.argmax(np.where(free, value - penalty * near, -np.inf)))
-            picked.append(int(cand[k]))
-            free[k] = False
             j = int(cand[k])
+            picked.append(j)
+            free[k] = False
             a, b = self._sim_indptr[j], self._sim_indptr[j + 1]
-            for col, sim in zip(
-                self._sim_indices[a:b].tolist(), self._sim_values[a:b].tolist(), strict=True
-            ):
-                s = slot.get(col)
-                if s is not None and sim > near[s]:
-                    near[s] = sim
+            at = slot[self._sim_indices[a:b]]
+            mine = at >= 0
+            np.maximum.at(near, at[mine], self._sim_values[a:b][mine])
         return np.array(picked, dtype=np.int64)
 
     def _with_reasons(

@@ -161,17 +161,20 @@ class ReorderModel:
         w = self.weights
         products = bought.products
         unknown = self._unknown
-        idx = np.array([self._index.get(p, unknown) for p in products], dtype=np.int64)
+        if bought.index is not None:
+            idx = np.asarray(bought.index, dtype=np.int64)
+            idx = np.where(idx >= 0, idx, unknown)
+        else:
+            idx = np.array([self._index.get(p, unknown) for p in products], dtype=np.int64)
         term = self._term[idx]
         times = np.asarray(bought.times, dtype=np.float64)
         age = np.maximum(today - np.asarray(bought.last, dtype=np.float64), 0.0)
         z = w.times * np.log1p(times) + w.age * np.log1p(age) + term + w.intercept
         if exclude:
-            where = {p: i for i, p in enumerate(products)}
+            present = set(products)
             for code in exclude:
-                i = where.get(code)
-                if i is not None:
-                    z[i] = -np.inf
+                if code in present:
+                    z[list(products).index(code)] = -np.inf
         finite = np.flatnonzero(np.isfinite(z))
         if finite.size > top:
             # The best ``top`` and everything tied with the last of them ...

@@ -26,9 +26,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Collection, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from screenpop.card import Section, Status
+from screenpop.card import FrozenList, Section, Status
 from screenpop.crosssell.history import Purchases, day_of, feed_rows
 from screenpop.crosssell.modelfile import SalesModel
 from screenpop.derived import Derived, Feed
@@ -55,15 +55,21 @@ CLOSED_CASES = frozenset(
 )
 
 
-def read_history(source: Source, params: Params, deadline: float) -> list[list[Any]]:
-    """The feed: the customer's purchases per product (``history.feed_rows`` columns)."""
-    read = getattr(source, "product_history", None)
-    if read is None:
-        raise SourceError(
-            getattr(source, "reason", None)
-            or f"{source.name} cannot read one customer's history (SQL sources with 'history' can)"
-        )
-    return feed_rows(read(params, deadline))
+def history_feed(model: SalesModel) -> Feed:
+    """The feed both sections read: the customer's purchases per product, looked up in
+    ``model`` once (``history.feed_rows`` columns)."""
+
+    def read(source: Source, params: Params, deadline: float) -> FrozenList:
+        fetch = getattr(source, "product_history", None)
+        if fetch is None:
+            raise SourceError(
+                getattr(source, "reason", None)
+                or f"{source.name} cannot read one customer's history "
+                "(SQL sources with 'history' can)"
+            )
+        return feed_rows(fetch(params, deadline), model.cross_sells.lookup)
+
+    return Feed(HISTORY, "purchases", read)
 
 
 def read_owned(source: Source, params: Params, deadline: float) -> list[str]:
@@ -121,8 +127,9 @@ def reorders(model: SalesModel, top: int, exclude: Collection[str], as_of: str =
             return Section(Status.EMPTY)
         return Section(Status.OK, data=[r.to_json() for r in items])
 
-    feed = Feed(HISTORY, "purchases", read_history)
-    return Derived("reorders", (HISTORY, CASES), compute, needs=("purchases",), feeds=(feed,))
+    return Derived(
+        "reorders", (HISTORY, CASES), compute, needs=("purchases",), feeds=(history_feed(model),)
+    )
 
 
 def cross_sells(
@@ -141,7 +148,7 @@ def cross_sells(
         if feed_name == HISTORY:
             purchases = Purchases.of(got.data)
             found = model.cross_sells.suggest_days(
-                purchases.products, purchases.last, top, skip, today()
+                purchases.products, purchases.last, top, skip, today(), index=purchases.index
             )
         else:
             owned = [str(p) for p in got.data or ()]
@@ -150,8 +157,7 @@ def cross_sells(
             return Section(Status.EMPTY)
         return Section(Status.OK, data=[s.to_json() for s in found])
 
-    call = read_history if feed_name == HISTORY else read_owned
-    feed = Feed(feed_name, "purchases", call)
+    feed = history_feed(model) if feed_name == HISTORY else Feed(OWNED, "purchases", read_owned)
     return Derived("cross_sells", (feed_name, CASES), compute, needs=("purchases",), feeds=(feed,))
 
 

@@ -59,6 +59,14 @@ _TIMEOUT_MARKERS = (
 
 
 _NEAR = re.compile(r" near '.*' at line \d+", re.DOTALL)
+#: Days since 1970 of a date or timestamp, counted by each database ("{}" is the
+#: column); other databases answer a date, converted in Python.
+_EPOCH_DAY = {
+    "sqlite": "CAST(julianday({}) - 2440587.5 AS INTEGER)",
+    "postgresql": "(CAST({} AS DATE) - DATE '1970-01-01')",
+    "mysql": "(TO_DAYS({}) - 719528)",
+    "mariadb": "(TO_DAYS({}) - 719528)",
+}
 #: A statement's closing ";" with only blanks and comments after it.
 _FINAL_SEMICOLON = re.compile(r";(?:\s|--[^\n]*|/\*.*?\*/)*\Z", re.DOTALL)
 
@@ -121,6 +129,25 @@ _ADVICE = (
         "in the configuration",
     ),
 )
+
+
+def _as_day(value: Any) -> int | None:
+    """Days since 1970 from what a database answered for one (a number or a date)."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float | decimal.Decimal):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return (value - _EPOCH).days
+    try:
+        return (dt.date.fromisoformat(str(value)[:10]) - _EPOCH).days
+    except ValueError:
+        return None
+
+
+_EPOCH = dt.date(1970, 1, 1)
 
 
 def advice(described: str) -> str:
@@ -259,6 +286,15 @@ class SqlSource:
         limit: int = 1000,
         deadline: float | None = None,
     ) -> list[dict[str, Any]]:
+        keys, rows = self._execute(sql, params, limit=limit if many else 1, deadline=deadline)
+        rename = self.cfg.rename
+        names = [rename.get(k, k) for k in keys]
+        return [dict(zip(names, map(jsonable, row), strict=True)) for row in rows]
+
+    def _execute(
+        self, sql: str, params: Params, *, limit: int, deadline: float | None
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows as the driver gives them, within the deadline."""
         names = set(_BIND.findall(sql))
         params = with_derived(params)
         missing = names - set(params)
@@ -283,7 +319,8 @@ class SqlSource:
                 try:
                     with self._deadline(conn, budget):
                         result = conn.execute(text(statement), bound)
-                        rows = result.mappings().fetchmany(limit if many else 1)
+                        keys = list(result.keys())
+                        rows = [tuple(r) for r in result.fetchmany(limit)]
                         result.close()
                 except DBAPIError as exc:
                     if self.backend != "sqlite" and not self._clean_timeout(
@@ -303,8 +340,7 @@ class SqlSource:
             raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
         except SQLAlchemyError as exc:
             raise SourceError(f"{self.name}: {self._scrub(_describe(exc))}") from None
-        rename = self.cfg.rename
-        return [{rename.get(k, k): jsonable(v) for k, v in row.items()} for row in rows]
+        return keys, rows
 
     def _clean_timeout(self, exc: DBAPIError, at_deadline: bool) -> bool:
         """The server stopped the statement at our deadline (connection still good)."""
@@ -385,8 +421,9 @@ class SqlSource:
         the derived table; ``tests/crosssell/test_product_history.py`` reads
         the plans). Its columns ``customer_id``, ``product``, ``description``
         and ``date`` (after ``rename``) are used. Answers: product,
-        description, times_bought (distinct days), first_bought, last_bought;
-        the most recently bought first.
+        description, times bought (distinct days), first and last day bought
+        as days since 1970 (counted by the database: no dates to parse per
+        row); the most recently bought first.
         """
         if self.cfg.history is None:
             raise SourceError(f"source {self.name} has no 'history' query")
@@ -397,15 +434,15 @@ class SqlSource:
             return f"h.{quote(source_names.get(card_name, card_name))}"
 
         product, when = col("product"), col("date")
-        day = f"date({when})" if self.backend == "sqlite" else f"CAST({when} AS DATE)"
+        day = _EPOCH_DAY.get(self.backend, "CAST({} AS DATE)").format
         bind = ":key" if self.cfg.key_query is not None else ":customer_id"
         # A final ";" (and comments after it) would end the statement early;
         # a trailing "-- comment" is harmless: ")" follows on its own line.
         inner = _FINAL_SEMICOLON.sub("", self.cfg.history.strip())
         return (
             f"SELECT {product} AS product, MAX({col('description')}) AS description, "
-            f"COUNT(DISTINCT {day}) AS times_bought, "
-            f"MIN({when}) AS first_bought, MAX({when}) AS last_bought\n"
+            f"COUNT(DISTINCT {day(when)}) AS times_bought, "
+            f"{day(f'MIN({when})')} AS first_day, {day(f'MAX({when})')} AS last_day\n"
             f"FROM (\n{inner}\n) h\n"
             f"WHERE {col('customer_id')} = {bind}\n"
             f"GROUP BY {product}\n"
@@ -414,19 +451,36 @@ class SqlSource:
 
     def product_history(
         self, params: Params, deadline: float | None = None, limit: int = 20_000
-    ) -> list[dict[str, Any]]:
+    ) -> list[tuple[str, str, int, int, int]]:
         """The customer's purchases per product (``product_history_sql``), at most ``limit``.
 
         For cross-sells and reorders at pop time: the whole history with
         dates, one row per product, however many lines the customer has.
+        Each row: (product, description, times bought, first day, last day),
+        days since 1970; rows without a product or a date are left out.
         """
         if deadline is None:
             deadline = deadline_after(self.timeout_s)
         keyed = self._keyed(params, deadline)
         if keyed is None:
             return []
-        sql = self.product_history_sql()
-        return self._run(sql, keyed, many=True, limit=limit, deadline=deadline)
+        _, rows = self._execute(self.product_history_sql(), keyed, limit=limit, deadline=deadline)
+        out: list[tuple[str, str, int, int, int]] = []
+        for product, description, times, first, last in rows:
+            last_day = _as_day(last)
+            if product is None or last_day is None:
+                continue
+            first_day = _as_day(first)
+            out.append(
+                (
+                    str(product),
+                    "" if description is None else str(jsonable(description)),
+                    max(int(times or 1), 1),
+                    last_day if first_day is None or first_day > last_day else first_day,
+                    last_day,
+                )
+            )
+        return out
 
     def history(self) -> Iterator[HistoryRow]:
         if self.cfg.history is None:

@@ -176,9 +176,7 @@ def test_products_with_an_open_case_are_not_pushed(shop: Shop) -> None:
     history = Section(
         Status.OK,
         data=feed_rows(
-            {"product": p, "description": "", "times_bought": n, "first_bought": f,
-             "last_bought": last}
-            for p, n, f, last in truth(shop, customer)
+            (p, "", n, day_of(f) or 0, day_of(last) or 0) for p, n, f, last in truth(shop, customer)
         ),
     )
     re = reorders(shop.model, 5, ("POST",), AS_OF)

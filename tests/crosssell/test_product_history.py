@@ -27,6 +27,7 @@ from sqlalchemy import (
 )
 
 from screenpop.config.schema import SqlSource as SqlSourceConfig
+from screenpop.crosssell.history import iso_day
 from screenpop.sources.base import SourceError
 from screenpop.sources.sql import SqlSource
 from tests.sources.conftest import Db, maria_db, pg_db  # noqa: F401 - fixtures
@@ -147,12 +148,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return u
 
 
-def as_rows(got: list[dict[str, Any]]) -> dict[str, tuple[Any, ...]]:
-    return {
-        r["product"]: (r["description"], int(r["times_bought"]), str(r["first_bought"])[:16],
-                       str(r["last_bought"])[:16].replace(" ", "T"))
-        for r in got
-    }
+def as_rows(got: list[tuple[str, str, int, int, int]]) -> dict[str, tuple[Any, ...]]:
+    return {p: (desc, n, iso_day(first), iso_day(last)) for p, desc, n, first, last in got}
 
 
 @pytest.mark.parametrize("history", [PLAIN, JOINED], ids=["plain", "joined"])
@@ -165,11 +162,10 @@ def test_one_row_per_product_with_distinct_days_and_dates(url: str, history: str
     rows = as_rows(got)
     desc = "PRODUCT A" if history is JOINED else "ITEM A"
     assert rows["A"][0] == desc
-    assert rows["A"][1] == 3  # 3 January counted once
-    assert rows["A"][2].replace(" ", "T") == "2011-01-03T10:00"
-    assert rows["A"][3] == "2011-02-14T08:00"
-    assert rows["B"][1:] == (1, rows["B"][2], "2011-02-01T12:00")
-    assert [r["product"] for r in got] == ["A", "B"]  # most recently bought first
+    assert rows["A"][1:] == (3, "2011-01-03", "2011-02-14")  # 3 January counted once
+    assert rows["B"][1:] == (1, "2011-02-01", "2011-02-01")
+    assert [r[0] for r in got] == ["A", "B"]  # most recently bought first
+    assert all(isinstance(v, int) for r in got for v in r[2:])
 
 
 def test_renamed_columns_trailing_semicolon_and_comment(url: str) -> None:
@@ -192,7 +188,7 @@ def test_key_query_binds_the_databases_own_key(sqlite_url: str) -> None:
     )
     try:
         assert ":key" in src.product_history_sql()
-        assert {r["product"] for r in src.product_history({"customer_id": "1007"})} == {"A", "B"}
+        assert {r[0] for r in src.product_history({"customer_id": "1007"})} == {"A", "B"}
     finally:
         src.close()
 
@@ -263,3 +259,32 @@ def test_the_customer_filter_reaches_the_index(url: str, history: str) -> None:
         sales = [line for line in got.splitlines() if "'sales_lines'" in line or "'l'" in line]
         assert sales, got
         assert all("'key': 'sales_customer'" in line for line in sales), got
+
+
+def test_dates_as_text_and_late_evening_times_fall_on_their_own_day(tmp_path: Path) -> None:
+    """SQLite keeps dates as text: ISO with a space or a T, with or without a time."""
+    import sqlite3
+
+    db = tmp_path / "t.db"
+    con = sqlite3.connect(db)
+    con.executescript(
+        """
+        CREATE TABLE sales_lines (customer_id TEXT, product TEXT, description TEXT, date TEXT,
+            quantity REAL, amount REAL);
+        INSERT INTO sales_lines VALUES ('1', 'A', 'x', '2011-12-01 23:59:59', 1, 1),
+            ('1', 'A', 'x', '2011-12-02T00:00:01', 1, 1), ('1', 'A', 'x', '2011-12-02', 1, 1),
+            ('1', 'B', NULL, '2011-12-05', 1, 1), ('1', NULL, 'x', '2011-12-05', 1, 1),
+            ('1', 'C', 'x', NULL, 1, 1);
+        """
+    )
+    con.commit()
+    con.close()
+    src = source(f"sqlite:///{db}", PLAIN)
+    try:
+        rows = as_rows(src.product_history({"customer_id": "1"}))
+    finally:
+        src.close()
+    assert rows == {
+        "A": ("x", 2, "2011-12-01", "2011-12-02"),
+        "B": ("", 1, "2011-12-05", "2011-12-05"),
+    }

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from screenpop.card import Section, Status
 from screenpop.crosssell import ReorderModel, ReorderWeights, build_model
 from screenpop.crosssell.history import Purchases, day_of, feed_rows, iso_day
 from screenpop.crosssell.reorder_fit import fit_reorders, pair_days
@@ -36,13 +37,7 @@ def model(weights: ReorderWeights = OWN_ONLY, known: tuple[str, ...] = ()) -> Re
 
 def bought(*rows: tuple[str, int, str, str]) -> Purchases:
     """(product, times, first ISO date, last ISO date) rows, as the feed gives them."""
-    return Purchases.of(
-        feed_rows(
-            {"product": p, "description": f"DESC {p}", "times_bought": n,
-             "first_bought": first, "last_bought": last}
-            for p, n, first, last in rows
-        )
-    )
+    return Purchases.of(feed_rows((p, f"DESC {p}", n, d(first), d(last)) for p, n, first, last in rows))
 
 
 def test_the_interval_and_whether_it_is_due() -> None:
@@ -159,25 +154,18 @@ def test_product_terms_come_from_the_model() -> None:
     assert [r.product for r in got] == ["STAPLE", "UNKNOWN", "FAD"]
 
 
-def test_feed_rows_drop_what_cannot_be_read() -> None:
-    cols = feed_rows(
-        [
-            {"product": "A", "description": None, "times_bought": None,
-             "first_bought": "2011-12-01T10:00:00", "last_bought": "2011-12-03 09:00:00"},
-            {"product": "B", "times_bought": "x", "first_bought": "junk", "last_bought": "2011-12-02"},
-            {"product": "", "last_bought": "2011-12-02"},
-            {"product": "C", "last_bought": None},
-            {"product": "D", "times_bought": 2, "first_bought": "2011-12-09", "last_bought": "2011-12-01"},
-        ]
-    )
+def test_feed_rows_are_columns_the_card_takes_as_they_are() -> None:
+    cols = feed_rows([("A", "ITEM A", 3, d("2011-12-01"), d("2011-12-03")), ("B", "", 1, 5, 5)])
+    assert Section(Status.OK, data=cols).data is cols  # nothing to freeze value by value
     p = Purchases.of(cols)
-    assert list(p.products) == ["A", "B", "D"]
-    assert list(p.times) == [1, 1, 2]
-    assert [iso_day(x) for x in p.first] == ["2011-12-01", "2011-12-02", "2011-12-01"]
-    assert [iso_day(x) for x in p.last] == ["2011-12-03", "2011-12-02", "2011-12-01"]
-    assert list(p.descriptions) == ["", "", ""]
+    assert list(p.products) == ["A", "B"]
+    assert list(p.times) == [3, 1]
+    assert [iso_day(x) for x in p.last] == ["2011-12-03", "1970-01-06"]
+    assert len(Purchases.of(feed_rows([]))) == 0
     assert len(Purchases.of("not columns")) == 0
     assert len(Purchases.of([["A"], [], [], [], []])) == 0  # ragged
+    with pytest.raises(ValueError, match="4 columns"):
+        feed_rows([("A", "", 1, 2)])
 
 
 def test_pair_days_counts_distinct_days() -> None:
