@@ -7,9 +7,10 @@ purchases read at each pop (``history.py``).
 """
 
 from screenpop.crosssell.build import build_model, model_from_arrays
-from screenpop.crosssell.model import CrossSellModel, ModelError, ModelInfo, Suggestion
+from screenpop.crosssell.model import CrossSellModel
 from screenpop.crosssell.modelfile import SalesModel
 from screenpop.crosssell.reorders import Reorder, ReorderModel, ReorderWeights
+from screenpop.crosssell.values import ModelError, ModelInfo, Suggestion
 
 __all__ = [
     "CrossSellModel",

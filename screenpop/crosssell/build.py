@@ -20,8 +20,9 @@ import numpy as np
 import numpy.typing as npt
 
 from screenpop.crosssell.history import day_of
-from screenpop.crosssell.model import EPOCH, CrossSellModel, ModelInfo
+from screenpop.crosssell.model import CrossSellModel
 from screenpop.crosssell.modelfile import SalesModel
+from screenpop.crosssell.values import EPOCH, ModelInfo
 from screenpop.sources.base import HistoryRow
 
 if TYPE_CHECKING:  # the fit (scipy) is only needed to build, never to score

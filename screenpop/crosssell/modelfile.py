@@ -29,8 +29,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from screenpop.crosssell.model import CrossSellModel, ModelError, ModelInfo, Suggestion
+from screenpop.crosssell.model import CrossSellModel
 from screenpop.crosssell.reorders import ReorderModel, ReorderWeights
+from screenpop.crosssell.values import ModelError, ModelInfo, Suggestion
 
 FORMAT = "screenpop-crosssell"
 #: 2: reorders, new-product boost and diversity (version 1 files must be rebuilt).

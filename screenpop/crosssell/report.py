@@ -95,7 +95,7 @@ def doctor_checks(config: Config) -> list[Check]:
 def _model_checks(config: Config) -> list[Check]:
     from datetime import UTC, datetime
 
-    from screenpop.crosssell.model import ModelError
+    from screenpop.crosssell.values import ModelError
     from screenpop.crosssell.modelfile import SalesModel
 
     path = Path(str(config.crosssell.model))

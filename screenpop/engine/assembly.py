@@ -32,8 +32,8 @@ def load_suggester(config: Config) -> tuple[SalesModel | None, str]:
     if path is None:
         return None, ""
     try:
-        from screenpop.crosssell.model import ModelError
         from screenpop.crosssell.modelfile import SalesModel
+        from screenpop.crosssell.values import ModelError
     except ImportError as exc:  # pragma: no cover - packaging error
         return None, f"cross-sell unavailable: {exc}"
     try:
