@@ -95,8 +95,8 @@ def doctor_checks(config: Config) -> list[Check]:
 def _model_checks(config: Config) -> list[Check]:
     from datetime import UTC, datetime
 
-    from screenpop.crosssell.values import ModelError
     from screenpop.crosssell.modelfile import SalesModel
+    from screenpop.crosssell.values import ModelError
 
     path = Path(str(config.crosssell.model))
     try:
