@@ -466,18 +466,26 @@ class SqlSource:
             return []
         _, rows = self._execute(self.product_history_sql(), keyed, limit=limit, deadline=deadline)
         out: list[tuple[str, str, int, int, int]] = []
+        append = out.append
         for product, description, times, first, last in rows:
-            last_day = _as_day(last)
-            if product is None or last_day is None:
+            if type(first) is not int or type(last) is not int:  # a date, not days
+                last = _as_day(last)
+                first = _as_day(first) if last is not None else None
+                if last is None:
+                    continue
+                if first is None or first > last:
+                    first = last
+            if product is None:
                 continue
-            first_day = _as_day(first)
-            out.append(
+            if type(description) is not str:
+                description = "" if description is None else str(jsonable(description))
+            append(
                 (
-                    str(product),
-                    "" if description is None else str(jsonable(description)),
-                    max(int(times or 1), 1),
-                    last_day if first_day is None or first_day > last_day else first_day,
-                    last_day,
+                    product if type(product) is str else str(product),
+                    description,
+                    times if type(times) is int and times > 0 else max(int(times or 1), 1),
+                    first,
+                    last,
                 )
             )
         return out
