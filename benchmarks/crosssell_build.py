@@ -1,4 +1,4 @@
-"""Cross-sell model build and scoring, on a synthetic 10M-line history and the real data.
+"""The model build (cross-sells and reorders) at 10M lines, and what the desks pay for it.
 
 Synthetic history (``--lines``, default 10,000,000): ~1M customers (lines per
 customer geometric, mean 10), ``--products`` (4,000) products in 100 themes
@@ -7,12 +7,25 @@ one or two themes (80 % of lines), dates over one year. Rows are generated
 lazily in chunks and streamed into ``build_model`` as ``HistoryRow`` objects,
 exactly as a sales source yields them.
 
-Printed: wall time and peak resident memory (``ru_maxrss``) of the build,
-then ``suggest`` time per pop (p50/p99 over ``--pops`` pops of real customers'
+Printed, per build: wall time and peak resident memory (``ru_maxrss``) of
+the build (reading, both fits, the atomic write), the model file's size, and
+the resident memory a desk adds by loading it (a fresh process, measured
+before and after ``SalesModel.load``). The model holds nothing per customer:
+each pop reads the customer's history from the sales source
+(``SqlSource.product_history``). What the other choice would cost (the model
+keeping every customer's products with their dates) is printed beside it,
+from the same history's distinct customer-product pairs.
+
+``--sqlite`` also writes the synthetic lines to a SQLite sales database
+indexed on the customer (benchmarks/.data, kept) and times the per-pop
+history query through ``SqlSource.product_history`` at 1M customers / 10M
+lines, for random customers and the one with the most lines.
+
+Then ``suggest`` time per pop (p50/p99 over ``--pops`` pops of real customers'
 histories) beside a floor: the same pops' dictionary look-ups plus a top-5
 ``argpartition`` on a products-long vector, the least any scorer must do.
 
-Run: ``.venv/bin/python benchmarks/crosssell_build.py [--lines N] [--data CSV.gz] [--skip-real]``
+Run: ``.venv/bin/python benchmarks/crosssell_build.py [--lines N] [--sqlite] [--skip-real]``
 (each phase in a child process so peak memory is per build).
 """
 
@@ -21,7 +34,9 @@ from __future__ import annotations
 import argparse
 import multiprocessing as mp
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -31,10 +46,11 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks._retail import DEFAULT_DATA, read_rows
-from screenpop.crosssell import CrossSellModel, build_model
+from screenpop.crosssell import SalesModel, build_model
 from screenpop.sources.base import HistoryRow
 
 THEMES = 100
+DATA = Path(__file__).resolve().parent / ".data"
 DAY0 = np.datetime64("2011-01-01")
 
 
@@ -84,7 +100,7 @@ def synthetic(lines: int, products: int, seed: int = 1) -> Iterator[HistoryRow]:
         made += n
 
 
-def time_pops(model: CrossSellModel, pops: Sequence[dict[str, str]]) -> None:
+def time_pops(model: SalesModel, pops: Sequence[dict[str, str]]) -> None:
     index = {model_code: i for i, model_code in enumerate(_codes(model))}
     ours, floor, cpu = [], [], []
     vec = np.random.default_rng(0).random(max(len(index), 5))
@@ -115,8 +131,8 @@ def time_pops(model: CrossSellModel, pops: Sequence[dict[str, str]]) -> None:
     )
 
 
-def _codes(model: CrossSellModel) -> list[str]:
-    return list(model._codes)
+def _codes(model: SalesModel) -> list[str]:
+    return list(model.cross_sells.codes)
 
 
 def owned_sets(
@@ -134,24 +150,71 @@ def owned_sets(
     return [last[ids[i]] for i in pick]
 
 
+def rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for row in fh:
+            if row.startswith("VmRSS:"):
+                return int(row.split()[1]) / 1024
+    return 0.0
+
+
+def desk_memory_mb(path: Path) -> tuple[float, float]:
+    """Resident MB a fresh process adds by loading the model, and the load time."""
+    code = (
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})\n"
+        "from benchmarks.crosssell_build import rss_mb\n"
+        "from screenpop.crosssell import SalesModel\n"
+        "import numpy\n"
+        "before = rss_mb(); t = time.perf_counter()\n"
+        f"m = SalesModel.load({str(path)!r})\n"
+        "print(rss_mb() - before, time.perf_counter() - t)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    mb, seconds = out.stdout.split()
+    return float(mb), float(seconds)
+
+
+def report_model(model: SalesModel, built_s: float, base: float) -> None:
+    """Build cost, file size, a desk's memory, and what per-customer data would weigh."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "crosssell.model"
+        t = time.perf_counter()
+        model.save(path)
+        save_s = time.perf_counter() - t
+        size = path.stat().st_size / 1e6
+        desk_mb, load_s = desk_memory_mb(path)
+    pairs = int(model.cross_sells.arrays["customers"].sum())
+    customers = model.customers
+    # The other choice: every customer's products with times, first and last
+    # day (int32 + 3 x uint16) and a sorted customer key (16 bytes) + offset.
+    per_customer = (pairs * 10 + customers * 24) / 1e6
+    w = model.reorder_weights
+    print(
+        f"  build {built_s:.1f} s wall (+ atomic write {save_s:.1f} s), peak RSS "
+        f"{maxrss_mb():.0f} MB (process before {base:.0f} MB); {customers:,} customers, "
+        f"{model.products:,} products, {pairs:,} customer-product pairs; reorders "
+        f"{'fitted on ' + format(w.examples, ',') + ' pairs' if w.fitted else 'default weights'}\n"
+        f"  model file {size:.1f} MB; a desk that loads it: +{desk_mb:.0f} MB resident, "
+        f"{load_s * 1000:.0f} ms (nothing per customer: each pop reads the customer's "
+        f"history from the sales source)\n"
+        f"  the other choice, the model keeping each customer's products with their dates: "
+        f"~{per_customer:.0f} MB more in the file and in every desk's memory, "
+        f"and only as fresh as the last build"
+    )
+
+
 def phase_synthetic(lines: int, products: int, pops: int) -> None:
     print(f"\n== synthetic: {lines:,} lines, {products:,} products")
     base = maxrss_mb()
-    done = [0]
 
     def progress(n: int) -> None:
-        done[0] = n
         if n % 2_000_000 == 0:
             print(f"  ... {n:,} lines read", flush=True)
 
     t = time.perf_counter()
     model = build_model(synthetic(lines, products), progress=progress)
-    wall = time.perf_counter() - t
-    print(
-        f"  build (generate + stream + fit): {wall:.1f} s wall, peak RSS {maxrss_mb():.0f} MB "
-        f"(process before build {base:.0f} MB); {model.customers:,} customers, "
-        f"{model.products:,} products"
-    )
+    report_model(model, time.perf_counter() - t, base)
     t = time.perf_counter()
     n = sum(1 for _ in synthetic(lines, products))
     print(f"  of which generating the {n:,} rows alone takes {time.perf_counter() - t:.1f} s")
@@ -163,16 +226,81 @@ def phase_real(path: Path, pops: int) -> None:
     t = time.perf_counter()
     rows = list(read_rows(path))
     read_s = time.perf_counter() - t
+    print(f"  read {len(rows):,} lines {read_s:.1f} s")
     base = maxrss_mb()
     t = time.perf_counter()
     model = build_model(rows, exclude=("POST", "M"))
-    wall = time.perf_counter() - t
-    print(
-        f"  read {len(rows):,} lines {read_s:.1f} s; build {wall:.1f} s wall, peak RSS "
-        f"{maxrss_mb():.0f} MB (process before build {base:.0f} MB); {model.customers:,} "
-        f"customers, {model.products:,} products"
-    )
+    report_model(model, time.perf_counter() - t, base)
     time_pops(model, owned_sets(rows, pops))
+
+
+def phase_sqlite(lines: int, products: int, pops: int) -> None:
+    """The per-pop history query on a 10M-line SQLite sales database."""
+    import sqlite3
+
+    from screenpop.config.schema import SqlSource as SqlSourceConfig
+    from screenpop.sources.sql import SqlSource
+
+    target = DATA / f"synthetic-{lines}-{products}"
+    db = target / "sales.db"
+    if not (target / "complete").exists():
+        target.mkdir(parents=True, exist_ok=True)
+        db.unlink(missing_ok=True)
+        t = time.perf_counter()
+        con = sqlite3.connect(db)
+        con.executescript(
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+            "CREATE TABLE lines (customer_id TEXT, product TEXT, description TEXT, date TEXT,"
+            " quantity REAL, amount REAL);"
+        )
+        con.executemany(
+            "INSERT INTO lines VALUES (?, ?, ?, ?, ?, ?)",
+            ((r.customer_id, r.product, r.description, r.date, r.quantity, r.amount)
+             for r in synthetic(lines, products)),
+        )
+        con.execute("CREATE INDEX lines_customer ON lines (customer_id, date DESC)")
+        con.commit()
+        con.close()
+        (target / "complete").write_text("ok")
+        print(f"  wrote {db} in {time.perf_counter() - t:.0f} s")
+    con = sqlite3.connect(db)
+    n_customers = con.execute("SELECT max(CAST(customer_id AS INTEGER)) + 1 FROM lines").fetchone()[0]
+    heaviest = con.execute(
+        "SELECT customer_id FROM lines WHERE customer_id IN (SELECT customer_id FROM lines "
+        "GROUP BY customer_id ORDER BY count(*) DESC LIMIT 1) LIMIT 1"
+    ).fetchone()[0]
+    heavy_lines = con.execute(
+        "SELECT count(*) FROM lines WHERE customer_id = ?", (heaviest,)
+    ).fetchone()[0]
+    con.close()
+    cfg = SqlSourceConfig(
+        kind="sql", name="sales", url=f"sqlite:///{db}", section="purchases", timeout_ms=5000,
+        history="SELECT customer_id, product, description, date, quantity, amount FROM lines",
+    )
+    source = SqlSource(cfg)
+    rng = np.random.default_rng(3)
+    try:
+        rand, sizes = [], []
+        for c in rng.integers(0, n_customers, size=pops):
+            t = time.perf_counter()
+            rows = source.product_history({"customer_id": str(c)})
+            rand.append((time.perf_counter() - t) * 1000)
+            sizes.append(len(rows))
+        heavy = []
+        for _ in range(50):
+            t = time.perf_counter()
+            rows = source.product_history({"customer_id": heaviest})
+            heavy.append((time.perf_counter() - t) * 1000)
+    finally:
+        source.close()
+    r, h = np.array(rand), np.array(heavy)
+    print(
+        f"\n== per-pop history query, SQLite, {n_customers:,} customers / {lines:,} lines\n"
+        f"  random customers ({pops:,}, median {int(np.median(sizes))} products): "
+        f"p50 {np.percentile(r, 50):.2f} ms, p99 {np.percentile(r, 99):.2f} ms\n"
+        f"  the customer with the most lines ({heavy_lines} lines, {len(rows)} products): "
+        f"p50 {np.percentile(h, 50):.2f} ms, p99 {np.percentile(h, 99):.2f} ms"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,6 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--skip-real", action="store_true")
     ap.add_argument("--skip-synthetic", action="store_true")
+    ap.add_argument("--sqlite", action="store_true", help="also the per-pop query at 10M lines")
     args = ap.parse_args(argv)
     ctx = mp.get_context("spawn")
     jobs = []
@@ -192,6 +321,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         jobs.append(
             ctx.Process(target=phase_synthetic, args=(args.lines, args.products, args.pops))
         )
+    if args.sqlite:
+        jobs.append(ctx.Process(target=phase_sqlite, args=(args.lines, args.products, 1000)))
     for p in jobs:
         p.start()
         p.join()

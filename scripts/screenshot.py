@@ -11,6 +11,7 @@ itself under ``xvfb-run`` when no display is set), then grabs them to
 * ``pop-he.png`` — an Israeli customer for an agent in he_IL (right to left);
 * ``pop-fi.png`` — the credit-hold customer for an agent in fi_FI (Finnish
   labels, long words, Finnish money: ``11 558,81 £``);
+* ``pop-reorders.png`` — a wholesaler: reorders due first, then cross-sells;
 * ``recent.png`` — the recent-calls window.
 
 Usage: ``.venv/bin/python scripts/screenshot.py [--demo-dir DIR] [--out DIR]``.
@@ -42,6 +43,8 @@ SHOTS = (
         "ringing",
     ),
     ("pop-fi.png", "0161 496 0624", "Sarah Barnes", "fi_FI", "answered"),
+    # A wholesaler (customer 17841, the most lines): reorders due first, then cross-sells.
+    ("pop-reorders.png", "+442920180660", "Evie Gray", "en_GB", "ringing"),
 )
 
 

@@ -145,7 +145,7 @@ def test_cache_makes_repeat_instant(tmp_path: Path, pool: ThreadPoolExecutor) ->
 def test_cross_sells_from_a_model_exclude_what_customer_has(
     tmp_path: Path, pool: ThreadPoolExecutor
 ) -> None:
-    from screenpop.crosssell.model import build_model
+    from screenpop.crosssell import build_model
     from screenpop.sources.base import HistoryRow
 
     # Many customers buy the T-light holder with the cake stand and the bunting.

@@ -29,6 +29,37 @@
     </message>
 </context>
 <context>
+    <name>ReordersView</name>
+    <message numerus="yes">
+        <source>Bought %n times</source>
+        <translation>
+            <numerusform>Bought %n time</numerusform>
+            <numerusform>Bought %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n days</source>
+        <translation>
+            <numerusform>Orders about every %n day</numerusform>
+            <numerusform>Orders about every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n weeks</source>
+        <translation>
+            <numerusform>Orders about every %n week</numerusform>
+            <numerusform>Orders about every %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n months</source>
+        <translation>
+            <numerusform>Orders about every %n month</numerusform>
+            <numerusform>Orders about every %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SectionViews</name>
     <message numerus="yes">
         <source>%Ln day(s) overdue</source>

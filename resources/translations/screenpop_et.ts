@@ -56,7 +56,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Märkmed selle kõne kohta…</translation>
     </message>
 </context>
@@ -118,7 +118,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Time one event-loop pass may spend building section widgets; the rest of the card follows on the next pass, so the screen keeps answering. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
         <translation>Kokkuvõte</translation>
     </message>
     <message>
@@ -252,6 +252,77 @@
     <message>
         <source>screenpop — recent calls</source>
         <translation>screenpop — viimased kõned</translation>
+    </message>
+</context>
+<context>
+    <name>ReordersView</name>
+    <message>
+        <source>Reorders</source>
+        <translation>Kordustellimused</translation>
+    </message>
+    <message>
+        <source>Bought once</source>
+        <translation>Ostetud üks kord</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n times</source>
+        <translation>
+            <numerusform>Ostetud %n kord</numerusform>
+            <numerusform>Ostetud %n korda</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Tellimise aeg</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Hilinenud</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Järgmine: %1</translation>
+    </message>
+    <message>
+        <source>Bought once, on %1</source>
+        <translation>Ostetud üks kord, %1</translation>
+    </message>
+    <message>
+        <source>last on %1, due now</source>
+        <translation>viimati %1, tellimise aeg</translation>
+    </message>
+    <message>
+        <source>last on %1, overdue</source>
+        <translation>viimati %1, hilinenud</translation>
+    </message>
+    <message>
+        <source>last on %1, next around %2</source>
+        <translation>viimati %1, järgmine umbes %2</translation>
+    </message>
+    <message>
+        <source>Orders about daily</source>
+        <translation>Tellib peaaegu iga päev</translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n days</source>
+        <translation>
+            <numerusform>Tellib umbes iga %n päeva järel</numerusform>
+            <numerusform>Tellib umbes iga %n päeva järel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n weeks</source>
+        <translation>
+            <numerusform>Tellib umbes iga %n nädala järel</numerusform>
+            <numerusform>Tellib umbes iga %n nädala järel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n months</source>
+        <translation>
+            <numerusform>Tellib umbes iga %n kuu järel</numerusform>
+            <numerusform>Tellib umbes iga %n kuu järel</numerusform>
+        </translation>
     </message>
 </context>
 <context>

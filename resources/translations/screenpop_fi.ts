@@ -56,7 +56,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Muistiinpanot tästä puhelusta…</translation>
     </message>
 </context>
@@ -118,7 +118,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Time one event-loop pass may spend building section widgets; the rest of the card follows on the next pass, so the screen keeps answering. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
         <translation>Kirjaa puhelu</translation>
     </message>
     <message>
@@ -252,6 +252,77 @@
     <message>
         <source>screenpop — recent calls</source>
         <translation>screenpop — viimeisimmät puhelut</translation>
+    </message>
+</context>
+<context>
+    <name>ReordersView</name>
+    <message>
+        <source>Reorders</source>
+        <translation>Uusintatilaukset</translation>
+    </message>
+    <message>
+        <source>Bought once</source>
+        <translation>Ostettu kerran</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n times</source>
+        <translation>
+            <numerusform>Ostettu %n kerran</numerusform>
+            <numerusform>Ostettu %n kertaa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Tilausaika nyt</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Myöhässä</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Seuraava: %1</translation>
+    </message>
+    <message>
+        <source>Bought once, on %1</source>
+        <translation>Ostettu kerran, %1</translation>
+    </message>
+    <message>
+        <source>last on %1, due now</source>
+        <translation>viimeksi %1, tilausaika nyt</translation>
+    </message>
+    <message>
+        <source>last on %1, overdue</source>
+        <translation>viimeksi %1, myöhässä</translation>
+    </message>
+    <message>
+        <source>last on %1, next around %2</source>
+        <translation>viimeksi %1, seuraava noin %2</translation>
+    </message>
+    <message>
+        <source>Orders about daily</source>
+        <translation>Tilaa lähes päivittäin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n days</source>
+        <translation>
+            <numerusform>Tilaa noin %n päivän välein</numerusform>
+            <numerusform>Tilaa noin %n päivän välein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n weeks</source>
+        <translation>
+            <numerusform>Tilaa noin %n viikon välein</numerusform>
+            <numerusform>Tilaa noin %n viikon välein</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n months</source>
+        <translation>
+            <numerusform>Tilaa noin %n kuukauden välein</numerusform>
+            <numerusform>Tilaa noin %n kuukauden välein</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Šio skambučio pastabos…</translation>
     </message>
 </context>
@@ -120,7 +120,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Time one event-loop pass may spend building section widgets; the rest of the card follows on the next pass, so the screen keeps answering. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
         <translation>Apibendrinti</translation>
     </message>
     <message>
@@ -255,6 +255,81 @@
     <message>
         <source>screenpop — recent calls</source>
         <translation>screenpop — paskutiniai skambučiai</translation>
+    </message>
+</context>
+<context>
+    <name>ReordersView</name>
+    <message>
+        <source>Reorders</source>
+        <translation>Pakartotiniai užsakymai</translation>
+    </message>
+    <message>
+        <source>Bought once</source>
+        <translation>Pirkta kartą</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bought %n times</source>
+        <translation>
+            <numerusform>Pirkta %n kartą</numerusform>
+            <numerusform>Pirkta %n kartus</numerusform>
+            <numerusform>Pirkta %n kartų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>Laikas užsakyti</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vėluoja</translation>
+    </message>
+    <message>
+        <source>Next: %1</source>
+        <translation>Kitas: %1</translation>
+    </message>
+    <message>
+        <source>Bought once, on %1</source>
+        <translation>Pirkta kartą, %1</translation>
+    </message>
+    <message>
+        <source>last on %1, due now</source>
+        <translation>paskutinį kartą %1, laikas užsakyti</translation>
+    </message>
+    <message>
+        <source>last on %1, overdue</source>
+        <translation>paskutinį kartą %1, vėluoja</translation>
+    </message>
+    <message>
+        <source>last on %1, next around %2</source>
+        <translation>paskutinį kartą %1, kitas apie %2</translation>
+    </message>
+    <message>
+        <source>Orders about daily</source>
+        <translation>Užsako beveik kasdien</translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n days</source>
+        <translation>
+            <numerusform>Užsako maždaug kas %n dieną</numerusform>
+            <numerusform>Užsako maždaug kas %n dienas</numerusform>
+            <numerusform>Užsako maždaug kas %n dienų</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n weeks</source>
+        <translation>
+            <numerusform>Užsako maždaug kas %n savaitę</numerusform>
+            <numerusform>Užsako maždaug kas %n savaites</numerusform>
+            <numerusform>Užsako maždaug kas %n savaičių</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Orders about every %n months</source>
+        <translation>
+            <numerusform>Užsako maždaug kas %n mėnesį</numerusform>
+            <numerusform>Užsako maždaug kas %n mėnesius</numerusform>
+            <numerusform>Užsako maždaug kas %n mėnesių</numerusform>
+        </translation>
     </message>
 </context>
 <context>

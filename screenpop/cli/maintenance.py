@@ -7,7 +7,6 @@ import argparse
 import getpass
 import sys
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screenpop.cli.config import load_config
@@ -59,10 +58,8 @@ def _sales_source(config: Config) -> Source:
 
 
 def build_crosssell(config: Config, *, quiet: bool = False) -> int:
-    """Learn the cross-sell model from the sales history and write it."""
+    """Learn the model of cross-sells and reorders from the sales history and write it."""
     from tqdm import tqdm
-
-    from screenpop.crosssell.model import build_model
 
     if config.crosssell.model is None:
         raise ConfigError("crosssell.model: set where the model is written")
@@ -76,22 +73,22 @@ def build_crosssell(config: Config, *, quiet: bool = False) -> int:
             file=sys.stderr,
         )
         return EXIT_FAIL
-    source = _sales_source(config)
+    from screenpop.crosssell.build import BuildError, build
+
     started = time.perf_counter()
     try:
         with tqdm(unit=" lines", unit_scale=True, disable=quiet, file=sys.stderr) as bar:
-            model = build_model(
-                source.history(), exclude=config.crosssell.exclude, progress=bar.update
+            model = build(
+                config,
+                progress=lambda n: bar.update(n - bar.n),
+                phase=lambda text: None if quiet else tqdm.write(text, file=sys.stderr),
             )
-        model.save(Path(config.crosssell.model))
-    finally:
-        source.close()
+    except BuildError as exc:
+        raise ConfigError(str(exc)) from None
     if not quiet:
-        print(
-            f"cross-sell model written to {config.crosssell.model} "
-            f"in {time.perf_counter() - started:.1f} s",
-            file=sys.stderr,
-        )
+        from screenpop.crosssell.report import build_summary
+
+        print(build_summary(model, config, time.perf_counter() - started), file=sys.stderr)
     return EXIT_OK
 
 

@@ -15,7 +15,7 @@ description in the README's configuration reference (``scripts/config_reference.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -126,6 +126,33 @@ class CrossSellConfig(Strict):
     """Products never suggested (postage, manual lines, fees)."""
     top: int = Field(default=5, ge=1, le=50)
     """Suggestions per pop."""
+    per_pop: Literal["auto", "history", "owned"] = "auto"
+    """What each pop hands the model (cross-sells and reorders): ``history`` = the
+    sales source's ``history`` cut to the customer (every product with its dates),
+    ``owned`` = its ``owned`` query (products only: no reorders), ``auto`` = history
+    when the sales source has one, else owned."""
+    as_of: str = ""
+    """"Today" for due reorders and new products (ISO date); empty = the real today
+    (the demo's data end in 2011)."""
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of(cls, value: str) -> str:
+        if value:
+            from datetime import date
+
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        return value
+
+
+class ReordersConfig(Strict):
+    """``[reorders]``: products the customer is likely to order again soon."""
+
+    top: int = Field(default=5, ge=0, le=50)
+    """How many to show; 0 = no reorders section."""
 
 
 class JournalConfig(Strict):
@@ -343,6 +370,8 @@ class Config(Strict):
     """The back-offices the card is filled from, each a ``[[source]]`` table."""
     crosssell: CrossSellConfig = CrossSellConfig()
     """The cross-sell model."""
+    reorders: ReordersConfig = ReordersConfig()
+    """Reorders that are due."""
     journal: JournalConfig = JournalConfig()
     """The call journal."""
     supervisor: SupervisorConfig = SupervisorConfig()

@@ -1,100 +1,40 @@
-"""Cross-sell suggestions for the card: built once from sales history, scored per pop.
+"""Cross-sells for one customer: what goes with what they have, scored per pop.
 
-``build_model`` streams the sales source's purchase lines into index arrays
-and fits an EASE item-to-item model (see ``fit.py`` for the maths and why).
 ``CrossSellModel.suggest`` scores one customer in well under a millisecond:
-it sums the neighbour lists of the products they own, weighting recent
-purchases more, and says for every suggestion which of their products it came
-from and how many customers bought the two together. Customers with nothing
+it sums the EASE neighbour lists (``fit.py``) of the products they own,
+weighting recent purchases more, doubles the score of products launched in
+the last weeks (a new line has few co-purchases yet, so EASE under-rates
+it), then picks five that are not all the same kind of goods (each pick's
+score lowered by its co-purchase similarity to the ones already picked). Every
+suggestion says which of the customer's products it came from and how many
+customers bought the two together, as a ``Reason``. Customers with nothing
 known get the season's most popular products, and are told so.
 
-The file format is a numpy ``.npz`` (no pickle) with a JSON header carrying a
-format version; ``load`` refuses anything else with ``ModelError``.
+The arrays come from ``build.py`` and go to disk through ``modelfile.py``.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import json
-import os
-import tempfile
-import zipfile
-from array import array
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from screenpop.sources.base import HistoryRow
-
-if TYPE_CHECKING:  # the fit (scipy) is only needed to build, never to score
-    from screenpop.crosssell.fit import FitParams
-
-FORMAT = "screenpop-crosssell"
-FORMAT_VERSION = 1
-
-_PROGRESS_EVERY = 100_000
-_EPOCH = date(1970, 1, 1)
-
-
-class ModelError(Exception):
-    """The model file is missing, unreadable, corrupt or of another version."""
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """One product to offer, with a reason the agent can say aloud."""
-
-    product: str
-    description: str
-    score: float
-    reason: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "product": self.product,
-            "description": self.description,
-            "score": self.score,
-            "reason": self.reason,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class ModelInfo:
-    """What a model was built from (shown by ``doctor`` and the build command)."""
-
-    built_at: str
-    lines: int
-    customers: int
-    products: int
-    history_end: str | None
-    exclude: tuple[str, ...]
-    l2: float
-    neighbours: int
-    season_days: int
-    season_customers: int
-    half_life_days: float
-    rank_decay: float
-    #: Time weighting of the training matrix (``None``: unweighted; files
-    #: written before it existed read as ``None``).
-    train_half_life_days: float | None = None
-
-
-_ARRAYS = (
-    "products",
-    "descriptions",
-    "indptr",
-    "indices",
-    "weights",
-    "cocounts",
-    "customers",
-    "season",
+from screenpop.crosssell.values import (
+    BOUGHT_BY,
+    BOUGHT_BY_ONE,
+    BOUGHT_WITH,
+    BOUGHT_WITH_ONE,
+    POPULAR,
+    POPULAR_ONE,
+    ModelError,
+    ModelInfo,
+    Suggestion,
+    csr_ok,
+    to_day,
 )
+from screenpop.reasons import Reason
 
 
 class CrossSellModel:
@@ -112,64 +52,63 @@ class CrossSellModel:
         cocounts: npt.NDArray[np.int32],
         customers: npt.NDArray[np.int32],
         season: npt.NDArray[np.int32],
+        first_day: npt.NDArray[np.int32],
+        sim_indptr: npt.NDArray[np.int64],
+        sim_indices: npt.NDArray[np.int32],
+        sim_values: npt.NDArray[np.float32],
     ) -> None:
         n = products.shape[0]
-        nnz = indices.shape[0]
         if not (
             descriptions.shape == (n,)
-            and indptr.shape == (n + 1,)
-            and weights.shape == (nnz,)
-            and cocounts.shape == (nnz,)
             and customers.shape == (n,)
             and season.shape == (n,)
-            and (n == 0 or (indptr[0] == 0 and indptr[-1] == nnz))
-            and bool(np.all(np.diff(indptr) >= 0))
-            and (nnz == 0 or (int(indices.min()) >= 0 and int(indices.max()) < n))
-            and bool(np.all(np.isfinite(weights)))
+            and first_day.shape == (n,)
+            and csr_ok(indptr, indices, n, weights, cocounts)
+            and csr_ok(sim_indptr, sim_indices, n, sim_values)
             and info.half_life_days > 0
             and 0 < info.rank_decay <= 1
+            and info.new_boost >= 0
+            and info.diverse_penalty >= 0
+            and info.diverse_pool >= 1
+            and info.owned_cap >= 1
         ):
             raise ModelError("inconsistent cross-sell model arrays")
         self.info = info
-        self._products = products
-        self._descriptions = descriptions
+        self.arrays: dict[str, npt.NDArray[Any]] = {
+            "products": products,
+            "descriptions": descriptions,
+            "indptr": indptr,
+            "indices": indices,
+            "weights": weights,
+            "cocounts": cocounts,
+            "customers": customers,
+            "season": season,
+            "first_day": first_day,
+            "sim_indptr": sim_indptr,
+            "sim_indices": sim_indices,
+            "sim_values": sim_values,
+        }
         self._indptr = indptr.astype(np.int64, copy=False)
         self._indices = indices.astype(np.int64)
         self._weights = weights.astype(np.float64)
         self._cocounts = cocounts
         self._customers = customers
         self._season = season
-        self._codes: list[str] = [str(p) for p in products.tolist()]
-        self._texts: list[str] = [str(d) for d in descriptions.tolist()]
-        self._index = {p: i for i, p in enumerate(self._codes)}
+        self._first_day = first_day.astype(np.int64)
+        self._sim_indptr = sim_indptr.astype(np.int64, copy=False)
+        self._sim_indices = sim_indices.astype(np.int64)
+        self._sim_values = sim_values.astype(np.float64)
+        self.codes: list[str] = [str(p) for p in products.tolist()]
+        self.texts: list[str] = [str(d) for d in descriptions.tolist()]
+        self.index = {p: i for i, p in enumerate(self.codes)}
         # Backoff order: this season's favourites, then all-time, then code.
-        self._popular = np.lexsort((np.arange(n), -customers, -season))
         excluded = set(info.exclude)
-        self._popular = np.array(
-            [i for i in self._popular.tolist() if str(products[i]) not in excluded],
-            dtype=np.int64,
-        )
-
-    # -- metadata (the interface's names) ---------------------------------
-    @property
-    def built_at(self) -> str:
-        return self.info.built_at
-
-    @property
-    def lines(self) -> int:
-        return self.info.lines
-
-    @property
-    def customers(self) -> int:
-        return self.info.customers
-
-    @property
-    def products(self) -> int:
-        return self.info.products
+        order = np.lexsort((np.arange(n), -customers, -season)).tolist()
+        self._popular = [i for i in order if self.codes[i] not in excluded]
 
     def description(self, product: str) -> str | None:
-        i = self._index.get(product)
-        return None if i is None else self._texts[i]
+        i = self.index.get(product)
+        return None if i is None else self.texts[i]
 
     # -- scoring -----------------------------------------------------------
     def suggest(
@@ -178,70 +117,113 @@ class CrossSellModel:
         top: int = 5,
         exclude: Collection[str] = (),
         *,
-        last_bought: Mapping[str, str] | None = None,
+        last_bought: Mapping[str, str | int] | None = None,
+        today: int | None = None,
     ) -> list[Suggestion]:
         """Up to ``top`` products the customer does not have, best first.
 
         ``owned``: product codes the customer bought. Recency matters: give
-        ``last_bought`` (product → ISO date of its last purchase) and owned
-        products are weighted by age (half-life ``info.half_life_days``
-        before the newest); else a ``Sequence`` is read as most-recent-first
-        (weight ``info.rank_decay ** rank``); any other collection is
-        weighted evenly (and read in sorted order).
-        Unknown codes are ignored. Products in ``exclude`` or in the build's
-        exclusion list are never suggested. With nothing to go on (or too few
-        neighbours) the rest is filled with the season's popular products.
-        Same input, same output: ties are broken by product order.
+        ``last_bought`` (product → ISO date, or days since 1970, of its last
+        purchase) and owned products are weighted by age (half-life
+        ``info.half_life_days`` before the newest); else a ``Sequence`` is
+        read as most-recent-first (weight ``info.rank_decay ** rank``); any
+        other collection is weighted evenly (and read in sorted order).
+        ``today`` (days since 1970; default the day after the model's
+        history) says which products are new. Unknown codes are ignored.
+        Products in ``exclude`` or in the build's exclusion list are never
+        suggested. With nothing to go on (or too few neighbours) the rest is
+        filled with the season's popular products. Same input, same output:
+        ties are broken by product order.
         """
+        codes = list(owned) if isinstance(owned, Sequence) else sorted(owned)
+        days = None
+        if last_bought is not None:
+            days = np.array([to_day(last_bought.get(c)) for c in codes], dtype=np.float64)
+        return self._suggest(codes, days, top, exclude, today, ranked=isinstance(owned, Sequence))
+
+    def suggest_days(
+        self,
+        products: Sequence[str],
+        last: Sequence[int],
+        top: int = 5,
+        exclude: Collection[str] = (),
+        today: int | None = None,
+        *,
+        index: Sequence[int] | None = None,
+    ) -> list[Suggestion]:
+        """``suggest`` for the pop: each product once, with its last day (days since 1970).
+
+        ``index``: the products' model indices (``lookup``), when the caller has them.
+        """
+        days = np.asarray(last, dtype=np.float64)
+        idx = None if index is None else np.asarray(index, dtype=np.int64)
+        return self._suggest(products, days, top, exclude, today, ranked=False, idx=idx)
+
+    def lookup(self, products: Sequence[str]) -> list[int]:
+        """Each product's model index, -1 for a product the model does not know."""
+        get = self.index.get
+        return [get(p, -1) for p in products]
+
+    def _suggest(
+        self,
+        codes: Sequence[str],
+        days: npt.NDArray[np.float64] | None,
+        top: int,
+        exclude: Collection[str],
+        today: int | None,
+        *,
+        ranked: bool,
+        idx: npt.NDArray[np.int64] | None = None,
+    ) -> list[Suggestion]:
         if top <= 0:
             return []
-        rows, w = self._owned_weights(owned, last_bought)
-        n = self._products.shape[0]
+        n = len(self.codes)
+        index = self.index
+        if idx is None:
+            idx = np.array(self.lookup(codes), dtype=np.int64).reshape(len(codes))
+        known = np.flatnonzero(idx >= 0)
+        # Each product once, its first mention counting (a most-recent-first
+        # list), in product order: the same products and weights then give the
+        # same sums, bit for bit, however the source ordered its rows.
+        rows, first = np.unique(idx[known], return_index=True)
+        at = known[first]
         blocked = np.zeros(n, dtype=bool)
         blocked[rows] = True
         for code in exclude:
-            i = self._index.get(code)
+            i = index.get(code)
             if i is not None:
                 blocked[i] = True
+        w = self._owned_weights(at, days, ranked)
+        if rows.size > self.info.owned_cap:
+            # A customer with thousands of products: their strongest (most
+            # recent) ones carry the score; the rest weigh next to nothing.
+            strong = np.sort(np.argpartition(-w, self.info.owned_cap - 1)[: self.info.owned_cap])
+            rows, w = rows[strong], w[strong]
+        if w.size:
+            w = w / w.sum()
         out: list[Suggestion] = []
         if rows.size:
-            out = self._neighbour_suggestions(rows, w, blocked, top)
+            when = self.info.today if today is None else today
+            out = self._neighbour_suggestions(rows, w, blocked, top, when)
             for s in out:
-                blocked[self._index[s.product]] = True
+                blocked[index[s.product]] = True
         if len(out) < top:
             out.extend(self._popular_suggestions(blocked, top - len(out)))
         return out
 
     def _owned_weights(
-        self, owned: Collection[str], last_bought: Mapping[str, str] | None
-    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-        codes = list(owned) if isinstance(owned, Sequence) else sorted(owned)
-        seen: set[int] = set()
-        rows: list[int] = []
-        ranks: list[int] = []
-        kept: list[str] = []
-        index = self._index
-        for rank, code in enumerate(codes):
-            i = index.get(code)
-            if i is not None and i not in seen:
-                seen.add(i)
-                rows.append(i)
-                ranks.append(rank)
-                kept.append(code)
-        idx = np.array(rows, dtype=np.int64)
-        if last_bought is not None and rows:
-            days = _days([last_bought.get(code, "") for code in kept])
-            known = ~np.isnan(days)
-            newest = float(days[known].max()) if known.any() else 0.0
-            age = np.where(known, newest - days, 0.0)
-            w = np.power(0.5, age / self.info.half_life_days)
-        elif isinstance(owned, Sequence):
-            w = np.power(self.info.rank_decay, np.array(ranks, dtype=np.float64))
-        else:
-            w = np.ones(len(rows), dtype=np.float64)
-        if w.size:
-            w /= w.sum()
-        return idx, w
+        self, at: npt.NDArray[np.int64], days: npt.NDArray[np.float64] | None, ranked: bool
+    ) -> npt.NDArray[np.float64]:
+        """Weights of the owned products at positions ``at`` of the caller's list."""
+        if days is not None and at.size:
+            d = days[at]
+            known = ~np.isnan(d)
+            newest = float(d[known].max()) if known.any() else 0.0
+            age = np.where(known, newest - d, 0.0)
+            return np.power(0.5, age / self.info.half_life_days)
+        if ranked:
+            return np.power(self.info.rank_decay, at.astype(np.float64))
+        return np.ones(at.size, dtype=np.float64)
 
     def _neighbour_suggestions(
         self,
@@ -249,6 +231,7 @@ class CrossSellModel:
         w: npt.NDArray[np.float64],
         blocked: npt.NDArray[np.bool_],
         top: int,
+        today: int,
     ) -> list[Suggestion]:
         starts = self._indptr[rows]
         lengths = self._indptr[rows + 1] - starts
@@ -261,44 +244,97 @@ class CrossSellModel:
         cols = self._indices[pos]
         contrib = self._weights[pos]
         contrib *= np.repeat(w, lengths)
-        scores = np.bincount(cols, weights=contrib, minlength=blocked.size)
+        scores: npt.NDArray[np.float64] = np.bincount(
+            cols, weights=contrib, minlength=blocked.size
+        ).astype(np.float64, copy=False)
         scores[blocked] = 0.0
         cand = np.flatnonzero(scores > 0)
         if cand.size == 0:
             return []
-        if cand.size > top:
-            part = np.argpartition(-scores[cand], top - 1)[:top]
+        info = self.info
+        if info.new_boost:
+            age = today - self._first_day[cand]
+            new = (self._first_day[cand] >= 0) & (age >= 0) & (age < info.new_days)
+            scores[cand[new]] *= 1.0 + info.new_boost
+        pool = max(top, info.diverse_pool)
+        if cand.size > pool:
+            part = np.argpartition(-scores[cand], pool - 1)[:pool]
             cutoff = scores[cand[part]].min()
             cand = cand[scores[cand] >= cutoff]  # keep ties, order below
-        cand = cand[np.lexsort((cand, -scores[cand]))][:top]
-        # Reason: the owned product contributing most to each suggestion
-        # (ties: the earlier product index).
-        slot = np.full(blocked.size, -1, dtype=np.int64)
+        cand = cand[np.lexsort((cand, -scores[cand]))][:pool]
+        cand = self._diverse(cand, scores[cand], top)
+        return self._with_reasons(cand, scores, rows, cols, pos, contrib, lengths)
+
+    def _diverse(
+        self, cand: npt.NDArray[np.int64], scores: npt.NDArray[np.float64], top: int
+    ) -> npt.NDArray[np.int64]:
+        """Greedy picks from ``cand`` (best first): score minus penalty x similarity.
+
+        Five colours of one lantern hedge worse than five different goods:
+        each pick lowers the rest by their similarity to it (1 = the picked
+        product's most co-bought neighbour, 0 = never bought together).
+        """
+        penalty = self.info.diverse_penalty
+        if penalty == 0 or cand.size <= 1:
+            return cand[:top]
+        value = scores / scores[0]
+        near = np.zeros(cand.size)
+        free = np.ones(cand.size, dtype=bool)
+        slot = np.full(len(self.codes), -1, dtype=np.int64)
+        slot[cand] = np.arange(cand.size)
+        picked: list[int] = []
+        for _ in range(min(top, cand.size)):
+            k = int(np.argmax(np.where(free, value - penalty * near, -np.inf)))
+            j = int(cand[k])
+            picked.append(j)
+            free[k] = False
+            a, b = self._sim_indptr[j], self._sim_indptr[j + 1]
+            at = slot[self._sim_indices[a:b]]
+            mine = at >= 0
+            np.maximum.at(near, at[mine], self._sim_values[a:b][mine])
+        return np.array(picked, dtype=np.int64)
+
+    def _with_reasons(
+        self,
+        cand: npt.NDArray[np.int64],
+        scores: npt.NDArray[np.float64],
+        rows: npt.NDArray[np.int64],
+        cols: npt.NDArray[np.int64],
+        pos: npt.NDArray[np.int64],
+        contrib: npt.NDArray[np.float64],
+        lengths: npt.NDArray[np.int64],
+    ) -> list[Suggestion]:
+        """Each pick with the owned product contributing most to it (ties: lower index)."""
+        slot = np.full(scores.size, -1, dtype=np.int64)
         slot[cand] = np.arange(cand.size)
         hit = np.flatnonzero(slot[cols] >= 0)
         owner = np.repeat(rows, lengths)[hit]
         order = np.lexsort((owner, -contrib[hit], slot[cols[hit]]))
         hit_sorted = hit[order]
         first = np.r_[0, np.flatnonzero(np.diff(slot[cols[hit_sorted]])) + 1]
-        best = hit_sorted[first]  # one per suggestion, in ``cand`` order
+        best = hit_sorted[first]  # one per pick, in ``cand`` order
         owners = owner[order][first]
         out: list[Suggestion] = []
         for j, b, k in zip(cand.tolist(), best.tolist(), owners.tolist(), strict=True):
             n_co = int(self._cocounts[pos[b]])
-            out.append(
-                Suggestion(
-                    product=self._codes[j],
-                    description=self._texts[j],
-                    score=round(float(scores[j]), 6),
-                    reason=f"bought with {self._texts[k]} by {_customers(n_co)}",
+            reason = (
+                Reason.of(BOUGHT_WITH_ONE, with_product=self.codes[k], **{"with": self.texts[k]})
+                if n_co == 1
+                else Reason.of(
+                    BOUGHT_WITH, with_product=self.codes[k], customers=n_co,
+                    **{"with": self.texts[k]},
                 )
+            )
+            out.append(
+                Suggestion(self.codes[j], self.texts[j], round(float(scores[j]), 6), reason)
             )
         return out
 
     def _popular_suggestions(self, blocked: npt.NDArray[np.bool_], top: int) -> list[Suggestion]:
         out: list[Suggestion] = []
         season_total = max(self.info.season_customers, 1)
-        for i in self._popular.tolist():
+        days = self.info.season_days
+        for i in self._popular:
             if len(out) == top:
                 break
             if blocked[i] or self._customers[i] == 0:
@@ -306,258 +342,18 @@ class CrossSellModel:
             n_season = int(self._season[i])
             if n_season:
                 reason = (
-                    f"popular with {_customers(n_season)} in the last {self.info.season_days} days"
+                    Reason.of(POPULAR_ONE, days=days)
+                    if n_season == 1
+                    else Reason.of(POPULAR, customers=n_season, days=days)
                 )
                 score = n_season / season_total
             else:
-                reason = f"bought by {_customers(int(self._customers[i]))}"
-                score = 0.0
-            out.append(
-                Suggestion(
-                    product=self._codes[i],
-                    description=self._texts[i],
-                    score=round(score, 6),
-                    reason=reason,
+                n_all = int(self._customers[i])
+                reason = (
+                    Reason.of(BOUGHT_BY_ONE)
+                    if n_all == 1
+                    else Reason.of(BOUGHT_BY, customers=n_all)
                 )
-            )
+                score = 0.0
+            out.append(Suggestion(self.codes[i], self.texts[i], round(score, 6), reason))
         return out
-
-    # -- persistence -------------------------------------------------------
-    def save(self, path: Path) -> None:
-        """Write atomically: a temporary file in the same directory, then rename."""
-        header = {"format": FORMAT, "version": FORMAT_VERSION, "info": _info_json(self.info)}
-        arrays: dict[str, Any] = {
-            "header": np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
-            "products": self._products,
-            "descriptions": self._descriptions,
-            "indptr": self._indptr,
-            "indices": self._indices.astype(np.int32),
-            "weights": self._weights.astype(np.float32),
-            "cocounts": self._cocounts,
-            "customers": self._customers,
-            "season": self._season,
-        }
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                np.savez_compressed(fh, **arrays)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-
-    @classmethod
-    def load(cls, path: Path) -> CrossSellModel:
-        """Read a model written by ``save``; ``ModelError`` says what is wrong."""
-        path = Path(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ModelError(
-                f"cross-sell model {path} not found (run `screenpop crosssell build`)"
-            ) from None
-        except OSError as exc:
-            raise ModelError(f"cannot read cross-sell model {path}: {exc}") from exc
-        try:
-            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-                header = json.loads(bytes(npz["header"]).decode())
-                if not isinstance(header, dict) or header.get("format") != FORMAT:
-                    raise ModelError(f"{path} is not a screenpop cross-sell model")
-                if header.get("version") != FORMAT_VERSION:
-                    raise ModelError(
-                        f"cross-sell model {path} has format version {header.get('version')!r}, "
-                        f"this screenpop reads version {FORMAT_VERSION}; rebuild it"
-                    )
-                info = _info_from_json(header["info"])
-                arrays = {name: npz[name] for name in _ARRAYS}
-        except ModelError:
-            raise
-        except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, EOFError) as exc:
-            raise ModelError(f"cross-sell model {path} is corrupt: {exc}") from exc
-        return cls(info=info, **arrays)
-
-
-def _customers(n: int) -> str:
-    return f"{n} customer" if n == 1 else f"{n} customers"
-
-
-def _days(isos: list[str]) -> npt.NDArray[np.float64]:
-    """Days since 1970 of ISO dates/datetimes; NaN where unreadable."""
-    try:
-        d = np.array([s[:10] for s in isos], dtype="datetime64[D]")
-        out = d.astype(np.int64).astype(np.float64)
-        out[np.isnat(d)] = np.nan
-        return out
-    except ValueError:
-        return np.array([_day(s) for s in isos], dtype=np.float64)
-
-
-def _day(iso: str) -> float:
-    """Days since 1970 of an ISO date/datetime; NaN when unreadable."""
-    try:
-        return float((date.fromisoformat(iso[:10]) - _EPOCH).days)
-    except ValueError:
-        return float("nan")
-
-
-def _info_json(info: ModelInfo) -> dict[str, Any]:
-    return {
-        "built_at": info.built_at,
-        "lines": info.lines,
-        "customers": info.customers,
-        "products": info.products,
-        "history_end": info.history_end,
-        "exclude": list(info.exclude),
-        "l2": info.l2,
-        "neighbours": info.neighbours,
-        "season_days": info.season_days,
-        "season_customers": info.season_customers,
-        "half_life_days": info.half_life_days,
-        "rank_decay": info.rank_decay,
-        "train_half_life_days": info.train_half_life_days,
-    }
-
-
-def _info_from_json(obj: Any) -> ModelInfo:
-    if not isinstance(obj, dict):
-        raise TypeError("header info is not an object")
-    return ModelInfo(
-        built_at=str(obj["built_at"]),
-        lines=int(obj["lines"]),
-        customers=int(obj["customers"]),
-        products=int(obj["products"]),
-        history_end=None if obj["history_end"] is None else str(obj["history_end"]),
-        exclude=tuple(str(x) for x in obj["exclude"]),
-        l2=float(obj["l2"]),
-        neighbours=int(obj["neighbours"]),
-        season_days=int(obj["season_days"]),
-        season_customers=int(obj["season_customers"]),
-        half_life_days=float(obj["half_life_days"]),
-        rank_decay=float(obj["rank_decay"]),
-        train_half_life_days=(
-            None if obj.get("train_half_life_days") is None else float(obj["train_half_life_days"])
-        ),
-    )
-
-
-def build_model(
-    rows: Iterable[HistoryRow],
-    *,
-    exclude: Collection[str] = (),
-    progress: Callable[[int], None] | None = None,
-    params: FitParams | None = None,
-) -> CrossSellModel:
-    """Fit a model on purchase lines, streaming (rows are not kept).
-
-    Products in ``exclude`` (postage, manual lines...) are dropped before
-    fitting. ``progress`` is called with the number of lines read, every
-    100,000 lines and once at the end. Memory: three int32/int64 arrays of
-    the lines plus the per-customer and per-product dictionaries, then the
-    dense products² Gram matrix of ``fit.py``.
-    """
-    excluded = frozenset(exclude)
-    cust_ix: dict[str, int] = {}
-    prod_ix: dict[str, int] = {}
-    day_ix: dict[str, int] = {}
-    spellings: dict[tuple[int, str], int] = {}
-    # array('q') keeps 8 bytes a line (a list of ints costs ~36).
-    cust_a = array("q")
-    prod_a = array("q")
-    day_a = array("q")
-    lines = 0
-    for row in rows:
-        lines += 1
-        if progress is not None and lines % _PROGRESS_EVERY == 0:
-            progress(lines)
-        if row.product in excluded:
-            continue
-        c = cust_ix.setdefault(row.customer_id, len(cust_ix))
-        p = prod_ix.setdefault(row.product, len(prod_ix))
-        ds = row.date[:10]
-        d = day_ix.get(ds)
-        if d is None:
-            d = day_ix[ds] = int(_day(ds)) if ds else 0
-        key = (p, row.description)
-        spellings[key] = spellings.get(key, 0) + 1
-        cust_a.append(c)
-        prod_a.append(p)
-        day_a.append(d)
-    if progress is not None:
-        progress(lines)
-    cust = np.frombuffer(cust_a, dtype=np.int64) if cust_a else np.zeros(0, np.int64)
-    prod = np.frombuffer(prod_a, dtype=np.int64) if cust_a else np.zeros(0, np.int64)
-    day = np.frombuffer(day_a, dtype=np.int64) if cust_a else np.zeros(0, np.int64)
-    return model_from_arrays(
-        cust,
-        prod,
-        day,
-        n_customers=len(cust_ix),
-        products=list(prod_ix),
-        descriptions=_best_spellings(spellings, len(prod_ix)),
-        lines=lines,
-        exclude=excluded,
-        params=params,
-    )
-
-
-def model_from_arrays(
-    cust: npt.NDArray[np.int64],
-    prod: npt.NDArray[np.int64],
-    day: npt.NDArray[np.int64],
-    *,
-    n_customers: int,
-    products: Sequence[str],
-    descriptions: Sequence[str],
-    lines: int,
-    exclude: Collection[str] = (),
-    params: FitParams | None = None,
-) -> CrossSellModel:
-    """Fit on lines already turned into indices (day = days since 1970)."""
-    from screenpop.crosssell.fit import FitParams, fit
-
-    params = params or FitParams()
-    res = fit(cust, prod, day, n_customers, len(products), params)
-    end_s = None
-    if day.size:
-        end_s = date.fromordinal(_EPOCH.toordinal() + int(day.max())).isoformat()
-    info = ModelInfo(
-        built_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        lines=lines,
-        customers=res.n_customers,
-        products=len(products),
-        history_end=end_s,
-        exclude=tuple(sorted(exclude)),
-        l2=res.l2,
-        neighbours=params.neighbours,
-        season_days=params.season_days,
-        season_customers=res.season_customers,
-        half_life_days=params.half_life_days,
-        rank_decay=params.rank_decay,
-        train_half_life_days=params.train_half_life_days,
-    )
-    return CrossSellModel(
-        info=info,
-        products=np.array(products, dtype=np.str_).reshape(len(products)),
-        descriptions=np.array(descriptions, dtype=np.str_).reshape(len(products)),
-        indptr=res.indptr,
-        indices=res.indices,
-        weights=res.weights,
-        cocounts=res.cocounts,
-        customers=res.customers,
-        season=res.season,
-    )
-
-
-def _best_spellings(spellings: Mapping[tuple[int, str], int], n: int) -> list[str]:
-    """Most frequent description per product (ties: alphabetically first)."""
-    best: list[tuple[int, str] | None] = [None] * n
-    for (p, text), count in spellings.items():
-        cur = best[p]
-        if cur is None or count > cur[0] or (count == cur[0] and text < cur[1]):
-            best[p] = (count, text)
-    return [b[1] if b is not None else "" for b in best]

@@ -40,7 +40,7 @@ DATA_FILES = ("lines.csv.gz", "products.csv.gz", "customers.csv.gz")
 #: The demo's configuration, with ``${name}`` where the build puts its paths.
 TEMPLATE = "screenpop-demo.toml"
 #: Bump when the schema or the derivation rules change: old demos rebuild.
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 
 ACCOUNTING_DB = "accounting.db"
 SALES_DB = "sales.db"

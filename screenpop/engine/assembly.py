@@ -2,7 +2,7 @@
 
 The one place that knows which config table turns into which derived section
 (``[credit]`` → credit terms, ``[value]`` → the value tier, ``[crosssell]`` →
-cross-sells), so the lookup stays generic and a section that is not
+cross-sells and ``[reorders]``), so the lookup stays generic and a section that is not
 configured is simply not on the card.
 """
 
@@ -10,29 +10,34 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screenpop import credit, derived
 from screenpop.config.schema import Config
-from screenpop.derived import Derived, Suggester
+from screenpop.derived import Derived
 from screenpop.reasons import Reason
+
+if TYPE_CHECKING:
+    from screenpop.crosssell.modelfile import SalesModel
 
 log = logging.getLogger(__name__)
 
 
-def load_suggester(config: Config) -> tuple[Suggester | None, str]:
-    """The cross-sell model, or None and the reason an agent will see.
+def load_suggester(config: Config) -> tuple[SalesModel | None, str]:
+    """The cross-sell and reorder model, or None and the reason an agent will see.
 
-    ``None, ""`` when no model is configured (the section is not shown).
+    ``None, ""`` when no model is configured (the sections are not shown).
     """
     path = config.crosssell.model
     if path is None:
         return None, ""
     try:
-        from screenpop.crosssell.model import CrossSellModel, ModelError
+        from screenpop.crosssell.modelfile import SalesModel
+        from screenpop.crosssell.values import ModelError
     except ImportError as exc:  # pragma: no cover - packaging error
         return None, f"cross-sell unavailable: {exc}"
     try:
-        return CrossSellModel.load(Path(path)), ""
+        return SalesModel.load(Path(path)), ""
     except ModelError as exc:
         return None, str(exc)
 
@@ -44,11 +49,16 @@ def derived_sections(config: Config) -> list[Derived]:
         out.append(derived.credit_terms(credit.Policy.from_config(config.credit)))
     if config.value is not None:
         out.append(derived.value_tier(config.value))
-    suggester, why = load_suggester(config)
-    if suggester is not None:
-        out.append(derived.cross_sells(suggester, config.crosssell.top, config.crosssell.exclude))
+    # Cross-sells and reorders (screenpop/crosssell/sections.py).
+    model, why = load_suggester(config)
+    if model is not None:
+        from screenpop.crosssell.sections import from_config
+
+        out.extend(from_config(config, model))
     elif why:
         log.error("cross-sell model unusable: %s", why)
         reason = Reason.of(derived.MODEL_UNUSABLE, error=why)
         out.append(derived.broken("cross_sells", ("purchases",), reason))
+        if config.reorders.top:
+            out.append(derived.broken("reorders", ("purchases",), reason))
     return out

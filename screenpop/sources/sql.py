@@ -34,7 +34,7 @@ from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
 from screenpop.reasons import Reason, define
-from screenpop.sources import dialects, sqlite
+from screenpop.sources import dialects, product_history, sqlite
 from screenpop.sources.base import (
     LIST_SECTIONS,
     CheckResult,
@@ -45,6 +45,7 @@ from screenpop.sources.base import (
     deadline_after,
 )
 from screenpop.sources.numbers import keep_match, unique, with_derived
+from screenpop.sources.product_history import NO_HISTORY
 from screenpop.sources.sqlerrors import advice, describe_driver_error, says_locked, says_timeout
 
 if TYPE_CHECKING:
@@ -65,7 +66,6 @@ NO_VALUE = define("sql.no_value", "source {source}: no value for {names}")
 NO_CUSTOMER_ID = define(
     "sql.no_customer_id", "{source}: identify query returns no customer_id column"
 )
-NO_HISTORY = define("sql.no_history", "source {source} has no 'history' query")
 HISTORY_COLUMN = define("sql.history_column", "{source}: history query lacks column {column}")
 BLOB = define("sql.blob", "{source}: column {column} holds binary data (a BLOB), not text")
 NOT_FINITE = define(
@@ -169,6 +169,21 @@ class SqlSource:
         limit: int = 1000,
         deadline: float | None = None,
     ) -> list[dict[str, Any]]:
+        keys, rows = self.execute(sql, params, limit=limit if many else 1, deadline=deadline)
+        names = [self.cfg.rename.get(k, k) for k in keys]
+        return [
+            {name: self._cell(v, key) for name, key, v in zip(names, keys, row, strict=True)}
+            for row in rows
+        ]
+
+    def execute(
+        self, sql: str, params: Params, *, limit: int, deadline: float | None
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows as the driver gives them, within the deadline.
+
+        The one place a statement runs for a pop: bound values only, the
+        server stopping the work at the deadline, errors masked.
+        """
         names = set(_BIND.findall(sql))
         params = with_derived(params)
         missing = names - set(params)
@@ -191,7 +206,8 @@ class SqlSource:
                 try:
                     with dialects.server_deadline(conn, budget):
                         result = conn.execute(text(statement), bound)
-                        rows = result.mappings().fetchmany(limit if many else 1)
+                        keys = [str(k) for k in result.keys()]  # noqa: SIM118 (a Result, not a dict)
+                        rows = [tuple(r) for r in result.fetchmany(limit)]
                         result.close()
                 except DBAPIError as exc:
                     if self.backend == "sqlite" and says_locked(str(exc.orig)):
@@ -216,8 +232,7 @@ class SqlSource:
             raise self._driver_error(exc, bound.values()) from None
         except SQLAlchemyError as exc:
             raise self._driver_error(exc, bound.values()) from None
-        rename = self.cfg.rename
-        return [{rename.get(k, k): self._cell(v, str(k)) for k, v in row.items()} for row in rows]
+        return keys, rows
 
     def _clean_timeout(self, exc: DBAPIError, at_deadline: bool) -> bool:
         """The server stopped the statement at our deadline (connection still good)."""
@@ -255,7 +270,7 @@ class SqlSource:
             )
         return unique(out)
 
-    def _keyed(self, params: Params, deadline: float) -> Params | None:
+    def keyed(self, params: Params, deadline: float) -> Params | None:
         """``params`` plus this database's own ``:key`` (None: no such customer here)."""
         if self.cfg.key_query is None:
             return params
@@ -270,7 +285,7 @@ class SqlSource:
             return None
         if deadline is None:
             deadline = deadline_after(self.timeout_s)
-        keyed = self._keyed(params, deadline)
+        keyed = self.keyed(params, deadline)
         if keyed is None:
             return None
         params = keyed
@@ -284,11 +299,21 @@ class SqlSource:
             return []
         if deadline is None:
             deadline = deadline_after(self.timeout_s)
-        keyed = self._keyed(params, deadline)
+        keyed = self.keyed(params, deadline)
         if keyed is None:
             return []
         rows = self._run(self.cfg.owned, keyed, many=True, limit=100_000, deadline=deadline)
         return [str(next(iter(r.values()))) for r in rows if r]
+
+    def product_history_sql(self) -> str:
+        """``history`` cut to one customer, one row per product (``product_history``)."""
+        return product_history.statement(self)
+
+    def product_history(
+        self, params: Params, deadline: float | None = None, limit: int = 20_000
+    ) -> list[tuple[str, str, int, int, int]]:
+        """The customer's purchases per product, for reorders and cross-sells at pop time."""
+        return product_history.fetch(self, params, deadline, limit)
 
     def history(self) -> Iterator[HistoryRow]:
         if self.cfg.history is None:

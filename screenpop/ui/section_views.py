@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from screenpop.money import to_decimal
 from screenpop.ui.formatting import Formats
+from screenpop.ui.reorders_view import reorders_title, reorders_view
 from screenpop.ui.widgets import Stat, label
 
 #: Purchases shown in the pop; the rest is one line ("and 4 more").
@@ -77,6 +78,7 @@ def section_title(name: str) -> str:
     titles = {
         "balance": QCoreApplication.translate("SectionViews", "Balance"),
         "purchases": QCoreApplication.translate("SectionViews", "Recent purchases"),
+        "reorders": reorders_title(),
         "cross_sells": QCoreApplication.translate("SectionViews", "Suggest"),
         "credit": QCoreApplication.translate("SectionViews", "Credit"),
         "profile": QCoreApplication.translate("SectionViews", "Customer value"),
@@ -147,6 +149,7 @@ class SectionViews(QObject):
         renderers: dict[str, Renderer] = {
             "balance": views.balance,
             "purchases": views.purchases,
+            "reorders": reorders_view,
             "cross_sells": views.cross_sells,
             "credit": views.credit,
             "profile": views.profile,

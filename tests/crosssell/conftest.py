@@ -31,3 +31,21 @@ def real_rows() -> list[HistoryRow]:
             )
             for r in itertools.islice(csv.DictReader(fh), 30_000)
         ]
+
+
+@pytest.fixture(scope="session")
+def spring_rows() -> list[HistoryRow]:
+    """The first 100,000 lines (2010-12-01 - 2011-04-11): four months, enough to fit reorders."""
+    need(DATA.exists(), f"the shared retail data at {DATA}")
+    with gzip.open(DATA, "rt", encoding="utf-8", newline="") as fh:
+        return [
+            HistoryRow(
+                r["CustomerID"],
+                r["StockCode"],
+                r["Description"],
+                r["InvoiceDate"].replace(" ", "T"),
+                float(r["Quantity"]),
+                round(float(r["Quantity"]) * float(r["UnitPrice"]), 2),
+            )
+            for r in itertools.islice(csv.DictReader(fh), 100_000)
+        ]
