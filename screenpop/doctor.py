@@ -144,10 +144,11 @@ def run_doctor(config: Config, out: TextIO) -> int:
         report(verdict.ok, f"bridge {b.label} ({b.kind})", verdict.detail)
 
     if config.crosssell.model is not None:
-        from screenpop.engine.assembly import load_suggester
+        # The model, and what each pop reads for cross-sells and reorders with its cost.
+        from screenpop.crosssell.report import doctor_checks
 
-        model, why = load_suggester(config)
-        report(model is not None, "cross-sell model", str(config.crosssell.model) if model else why)
+        for ok, what, detail in doctor_checks(config):
+            report(ok, what, detail)
 
     from screenpop.journal.checkup import checkup
     from screenpop.paths import default_journal_path

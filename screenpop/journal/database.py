@@ -49,6 +49,8 @@ from screenpop.journal.models import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
+#: How long opening a journal waits for another opener's migration.
+MIGRATION_BUSY_TIMEOUT_MS = 60_000
 #: How long a statement waits for a lock held by another connection or process.
 BUSY_TIMEOUT_MS = 5000
 #: Where the migration scripts live inside the installed package.
@@ -286,7 +288,8 @@ class JournalDatabase:
         script = ScriptDirectory.from_config(config)
         head = script.get_current_head()
         try:
-            with self._writer.begin() as conn:
+            with self._writer.connect() as outer, self._migrating(outer), outer.begin():
+                conn = outer
                 current = MigrationContext.configure(conn).get_current_revision()
                 if current == head:
                     return
@@ -302,6 +305,24 @@ class JournalDatabase:
                     command.upgrade(config, "head")
         except SQLAlchemyError as exc:
             raise JournalError(f"cannot migrate journal {self.path}: {exc}") from exc
+
+    @staticmethod
+    @contextmanager
+    def _migrating(conn: Connection) -> Iterator[None]:
+        """Wait up to a minute for another opener's migration, not the usual 5 s.
+
+        A migration runs once per upgrade and may take seconds on a busy
+        desk; a second opener (``journal export`` beside the app) must wait
+        for it rather than fail. Set on the raw connection: SQLAlchemy would
+        begin the write transaction before a PRAGMA it runs.
+        """
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        raw.execute(f"PRAGMA busy_timeout = {MIGRATION_BUSY_TIMEOUT_MS}")
+        try:
+            yield
+        finally:
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     def _check_open(self) -> None:
         if self._closed:
