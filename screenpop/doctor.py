@@ -58,13 +58,11 @@ def _check_central(
     from screenpop.journal.central import (
         CentralError,
         central_url,
-        check_schema,
         create_central_engine,
         describe,
-        login_info,
-        replication_problem,
         where,
     )
+    from screenpop.journal.central_checks import check_schema, login_info, replication_problem
 
     what = "central journal"
     try:

@@ -86,11 +86,11 @@ def _central(config: Config, args: argparse.Namespace, filters: Any) -> int:
     from screenpop.journal.central import (
         CentralError,
         central_url,
-        check_schema,
         create_central_engine,
         describe,
         where,
     )
+    from screenpop.journal.central_checks import check_schema
     from screenpop.journal.export import export_central
     from screenpop.journal.stats import compute, write
 

@@ -13,11 +13,8 @@ its own rows) and as a supervisor's (``journal export --central``: their teams).
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -33,12 +30,12 @@ from sqlalchemy import (
     Text,
     create_engine,
     select,
-    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB, TIMESTAMP
 from sqlalchemy.engine import URL, make_url
 
 from screenpop.config.schema import JournalConfig
+from screenpop.journal.central_write import epoch_to_utc
 from screenpop.journal.records import CallRecord
 
 # One wording for driver errors across the app (never the statement or its
@@ -83,101 +80,6 @@ CALLS = Table(
     Column("updated_at", _TZ, nullable=False),
     Column("replicated_at", _TZ, nullable=False),
 )
-
-#: The journal columns a workstation sends (everything but the key, the team
-#: the server assigns, and the server's own replicated_at).
-DATA_COLUMNS = (
-    "state",
-    "ringing_at",
-    "answered_at",
-    "ended_at",
-    "number_received",
-    "number_e164",
-    "caller_name",
-    "called",
-    "bridge",
-    "answered_by",
-    "answered_elsewhere",
-    "customer_id",
-    "customer_name",
-    "matches",
-    "pop_latency_ms",
-    "failed_sections",
-    "card_json",
-    "disposition",
-    "notes",
-    "notes_draft",
-    "wrapped_up_at",
-    "updated_at",
-)
-_TIMES = frozenset({"ringing_at", "answered_at", "ended_at", "wrapped_up_at", "updated_at"})
-_TEXTS = frozenset(
-    {
-        "state",
-        "number_received",
-        "number_e164",
-        "caller_name",
-        "called",
-        "bridge",
-        "answered_by",
-        "customer_id",
-        "customer_name",
-        "disposition",
-        "notes",
-        "notes_draft",
-    }
-)
-
-
-#: How a workstation writes (``installers/central/postgresql.sql``): one JSON
-#: array of its calls per transaction through the SECURITY DEFINER function,
-#: which files every row under the agent mapped to the login. The login holds
-#: no INSERT/UPDATE on the table, so it cannot lock the table against others.
-RECORD_CALLS = text("SELECT screenpop.record_calls(CAST(:batch AS jsonb))")
-#: Most calls ``record_calls`` takes at once (the function refuses more).
-MAX_BATCH = 1000
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    raise TypeError(f"not JSON: {type(value).__name__}")
-
-
-def batch_json(rows: Sequence[Mapping[str, Any]]) -> str:
-    """``to_central`` rows as the JSON array ``record_calls`` takes (times ISO 8601).
-
-    ``agent`` is left out: the server names it from the login. Strict JSON (a
-    non-finite number would make PostgreSQL refuse the whole batch).
-    """
-    if len(rows) > MAX_BATCH:
-        raise ValueError(f"at most {MAX_BATCH} calls per batch")
-    calls = [{k: v for k, v in row.items() if k != "agent"} for row in rows]
-    try:
-        return _dumps(calls)
-    except ValueError:  # a NaN inside an old card snapshot: null, not a stuck outbox
-        return _dumps(_finite(calls))
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(
-        value, default=_json_default, allow_nan=False, ensure_ascii=False, separators=(",", ":")
-    )
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, list):
-        return [_finite(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
-    return value
-
-
-#: The write door's signature, for privilege checks.
-RECORD_CALLS_SIGNATURE = "screenpop.record_calls(jsonb)"
-
 
 class CentralError(Exception):
     """The central journal cannot be used as configured; the message says what to do."""
@@ -289,195 +191,6 @@ def describe(exc: BaseException, password: str | None = None) -> str:
     return message
 
 
-# ---------------------------------------------------------------- checks --
-
-
-@dataclass(frozen=True, slots=True)
-class LoginInfo:
-    """What the central database says about the login screenpop connected as."""
-
-    login: str
-    agent: str | None
-    team: str | None
-    supervised_teams: tuple[str, ...]
-    bypasses_rls: bool
-    can_replicate: bool
-    can_read: bool
-
-
-def check_schema(conn: Connection) -> None:
-    """Raise ``CentralError`` unless the DBA's schema is there (never creates it)."""
-    found = conn.execute(text("SELECT to_regclass('screenpop.calls')")).scalar()
-    if found is None:
-        raise CentralError(f"no table screenpop.calls in this database: {SETUP_HINT}")
-    comment = conn.execute(text("SELECT obj_description('screenpop.calls'::regclass)")).scalar()
-    if comment != SCHEMA_COMMENT:
-        raise CentralError(
-            f"screenpop.calls is not the expected schema ({comment!r}, "
-            f"want {SCHEMA_COMMENT!r}): {SETUP_HINT}"
-        )
-    if conn.execute(text(f"SELECT to_regprocedure('{RECORD_CALLS_SIGNATURE}')")).scalar() is None:
-        raise CentralError(
-            f"no function {RECORD_CALLS_SIGNATURE} (the schema is from an older screenpop): "
-            f"{SETUP_HINT}"
-        )
-
-
-def login_info(conn: Connection) -> LoginInfo:
-    """Who we are centrally: mapped agent and team, supervised teams, privileges.
-
-    Reads only what row-level security lets this login see of the mappings,
-    which is exactly its own rows.
-    """
-    login = str(conn.execute(text("SELECT current_user")).scalar_one())
-    member = None
-    if _can(conn, "screenpop.team_members", "SELECT"):
-        member = conn.execute(
-            text("SELECT agent, team FROM screenpop.team_members WHERE login = current_user")
-        ).first()
-    teams: tuple[str, ...] = ()
-    if _can(conn, "screenpop.supervisors", "SELECT"):
-        teams = tuple(
-            str(team)
-            for team in conn.execute(
-                text(
-                    "SELECT team FROM screenpop.supervisors WHERE login = current_user"
-                    " ORDER BY team"
-                )
-            ).scalars()
-        )
-    bypass = bool(
-        conn.execute(
-            text(
-                "SELECT r.rolsuper OR r.rolbypassrls OR c.relowner = r.oid"
-                " FROM pg_roles r, pg_class c"
-                " WHERE r.rolname = current_user AND c.oid = 'screenpop.calls'::regclass"
-            )
-        ).scalar()
-    )
-    return LoginInfo(
-        login=login,
-        agent=None if member is None else str(member.agent),
-        team=None if member is None else str(member.team),
-        supervised_teams=teams,
-        bypasses_rls=bypass,
-        can_replicate=bool(
-            conn.execute(
-                text(
-                    "SELECT to_regprocedure(:f) IS NOT NULL"
-                    " AND has_function_privilege(:f, 'EXECUTE')"
-                    " AND has_schema_privilege('screenpop', 'USAGE')"
-                ),
-                {"f": RECORD_CALLS_SIGNATURE},
-            ).scalar()
-        ),
-        can_read=_can(conn, "screenpop.calls", "SELECT"),
-    )
-
-
-def _can(conn: Connection, table: str, privilege: str) -> bool:
-    """One privilege (PostgreSQL answers true for a list if *any* of it is held)."""
-    return bool(
-        conn.execute(
-            text("SELECT has_table_privilege(:table, :privilege)"),
-            {"table": table, "privilege": privilege},
-        ).scalar()
-    )
-
-
-def replication_problem(info: LoginInfo, agent: str) -> str | None:
-    """Why this login cannot replicate agent ``agent``'s calls, or None."""
-    if not info.can_replicate:
-        return (
-            f"login {info.login} may not write calls (EXECUTE on {RECORD_CALLS_SIGNATURE}): "
-            f"the DBA grants it screenpop_agent (GRANT screenpop_agent TO {info.login})"
-        )
-    if info.agent is None:
-        return (
-            f"login {info.login} is not mapped to an agent in screenpop.team_members: the "
-            f"DBA adds ({info.login!r}, {agent!r}, TEAM)"
-        )
-    if info.agent != agent:
-        return (
-            f"login {info.login} is mapped to agent {info.agent!r} in screenpop.team_members "
-            f"but this workstation is agent {agent!r} ([agent] extension)"
-        )
-    return None
-
-
-# -------------------------------------------------------------- writing --
-
-
-def _epoch_to_utc(value: Any) -> datetime | None:
-    if value is None:
-        return None
-    try:
-        seconds = float(value)
-        if not math.isfinite(seconds):
-            return None
-        return datetime.fromtimestamp(seconds, UTC)
-    except (TypeError, ValueError, OverflowError, OSError):
-        return None
-
-
-def _no_nul(value: Any) -> Any:
-    """PostgreSQL text and jsonb cannot hold NUL; a caller name from a bridge might."""
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [_no_nul(item) for item in value]
-    if isinstance(value, dict):
-        return {_no_nul(key): _no_nul(item) for key, item in value.items()}
-    return value
-
-
-def _json(value: Any, default: Any) -> Any:
-    if value is None:
-        return default
-    try:
-        parsed = json.loads(value)
-    except (TypeError, ValueError):
-        return default
-    # json.dumps writes NUL as \u0000: only then is the walk worth its cost.
-    return _no_nul(parsed) if "\\u0000" in value else parsed
-
-
-def to_central(agent: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A local journal row (``Journal.pending``) as one element of ``batch_json``.
-
-    Values PostgreSQL would refuse are made acceptable here rather than left
-    to fail the whole batch again and again: NULs are dropped from text, bad
-    JSON becomes empty, impossible times become NULL (``ringing_at`` falls
-    back to ``updated_at``).
-    """
-    out: dict[str, Any] = {"agent": agent, "call_id": _no_nul(row["call_id"])}
-    for name in DATA_COLUMNS:
-        value = row.get(name)
-        if name in _TIMES:
-            value = _epoch_to_utc(value)
-        elif name in _TEXTS:
-            value = _no_nul(value)
-        out[name] = value
-    out["failed_sections"] = _json(row.get("failed_sections"), [])
-    out["card_json"] = _json(row.get("card_json"), None)
-    out["answered_elsewhere"] = bool(row.get("answered_elsewhere"))
-    out["matches"] = int(row.get("matches") or 0)
-    latency = out["pop_latency_ms"]
-    if latency is not None:
-        try:
-            latency = float(latency)
-        except (TypeError, ValueError):
-            latency = None
-        out["pop_latency_ms"] = latency if latency is not None and math.isfinite(latency) else None
-    for name in ("number_received", "caller_name", "called", "bridge"):
-        out[name] = out[name] or ""
-    out["state"] = out["state"] or "ringing"
-    now = datetime.now(UTC)
-    out["updated_at"] = out["updated_at"] or now
-    out["ringing_at"] = out["ringing_at"] or out["updated_at"]
-    return out
-
-
 # -------------------------------------------------------------- reading --
 
 
@@ -503,7 +216,7 @@ def iter_central(
     """
     query = select(CALLS).order_by(CALLS.c.ringing_at, CALLS.c.agent, CALLS.c.call_id)
     if since is not None:
-        query = query.where(CALLS.c.ringing_at >= _epoch_to_utc(since))
+        query = query.where(CALLS.c.ringing_at >= epoch_to_utc(since))
     if agent is not None:
         query = query.where(CALLS.c.agent == agent)
     if where:

@@ -42,18 +42,14 @@ from screenpop.config.schema import JournalConfig
 from screenpop.config.secrets import SecretError
 from screenpop.health import Backoff, Health, HealthState
 from screenpop.journal.central import (
-    RECORD_CALLS,
     CentralError,
-    batch_json,
     central_url,
-    check_schema,
     create_central_engine,
     describe,
-    login_info,
-    replication_problem,
-    to_central,
     where,
 )
+from screenpop.journal.central_checks import check_schema, login_info, replication_problem
+from screenpop.journal.central_write import RECORD_CALLS, batch_json, to_central
 from screenpop.journal.store import Journal, JournalError
 
 log = logging.getLogger(__name__)
