@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="et">
 <context>
+    <name>AccountViews</name>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln päev üle tähtaja</numerusform>
+            <numerusform>%Ln päeva üle tähtaja</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Tähtaja ületanud</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Võlgnevust pole</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Krediit peatatud</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Krediidilimiit</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Saadaval</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Riskiklass</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>Võib pakkuda</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Maksetingimused</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Pole lubatud</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>Väärtusklass</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Kogu ostusumma</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Tellimused</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Viimane tellimus</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -56,7 +122,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Märkmed selle kõne kohta…</translation>
     </message>
 </context>
@@ -95,6 +161,14 @@
         <translation>Valige, kes helistab:</translation>
     </message>
     <message>
+        <source>Caller not identified</source>
+        <translation>Helistajat ei tuvastatud</translation>
+    </message>
+    <message>
+        <source>%1 could not be searched: %2</source>
+        <translation>Allikast %1 ei saanud otsida: %2</translation>
+    </message>
+    <message>
         <source>Unknown caller</source>
         <translation>Tundmatu helistaja</translation>
     </message>
@@ -118,7 +192,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Notes typed on the pop kept for the wrap-up dialog (the journal has them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Kokkuvõte</translation>
     </message>
     <message>
@@ -128,10 +202,6 @@
     <message>
         <source>Ringing</source>
         <translation>Heliseb</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>vastust ei tulnud</translation>
     </message>
     <message>
         <source>On call</source>
@@ -148,10 +218,6 @@
     <message>
         <source>Ended</source>
         <translation>Lõppenud</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>Otsin…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more ringing</source>
@@ -175,6 +241,40 @@
     <message>
         <source>Opening customer…</source>
         <translation>Avan kliendi…</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>vastust ei tulnud %1 ms jooksul</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms (abandoned; could not be stopped)</source>
+        <translation>vastust ei tulnud %1 ms jooksul (loobuti; peatada ei õnnestunud)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is failing (%Ln error(s) in a row); retrying in %2 s</source>
+        <translation>
+            <numerusform>%1 ei tööta (%Ln viga järjest); uus katse %2 s pärast</numerusform>
+            <numerusform>%1 ei tööta (%Ln viga järjest); uus katse %2 s pärast</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered something a card cannot hold: %2</source>
+        <translation>%1 andis andmeid, mida kaart ei saa näidata: %2</translation>
+    </message>
+    <message>
+        <source>%1: internal error (%2)</source>
+        <translation>%1: sisemine viga (%2)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>vastust ei tulnud</translation>
+    </message>
+    <message>
+        <source>cross-sell model unusable: %1</source>
+        <translation>ristmüügi mudelit ei saa kasutada: %1</translation>
     </message>
 </context>
 <context>
@@ -255,6 +355,29 @@
     </message>
 </context>
 <context>
+    <name>SalesViews</name>
+    <message>
+        <source>Date</source>
+        <translation>Kuupäev</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Toode</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kirjeldus</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Kogus</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+</context>
+<context>
     <name>SectionBox</name>
     <message>
         <source>Timed out — %1</source>
@@ -277,15 +400,18 @@
         <translation>Andmed puuduvad</translation>
     </message>
     <message>
+        <source>Last known, from %1:</source>
+        <translation>Viimati teada, %1:</translation>
+    </message>
+    <message>
         <source>%1 loading</source>
         <translation>%1 laaditakse</translation>
     </message>
 </context>
 <context>
-    <name>SectionViews</name>
+    <name>SectionTitles</name>
     <message>
         <source>Balance</source>
-        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
         <translation>Saldo</translation>
     </message>
     <message>
@@ -303,92 +429,6 @@
     <message>
         <source>Customer value</source>
         <translation>Kliendi väärtus</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>%Ln päev üle tähtaja</numerusform>
-            <numerusform>%Ln päeva üle tähtaja</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Tähtaja ületanud</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>Võlgnevust pole</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Kuupäev</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Toode</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Kirjeldus</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Kogus</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Summa</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>ja veel %Ln</numerusform>
-            <numerusform>ja veel %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Krediit peatatud</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>Krediidilimiit</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Saadaval</translation>
-    </message>
-    <message>
-        <source>Risk grade</source>
-        <translation>Riskiklass</translation>
-    </message>
-    <message>
-        <source>May offer</source>
-        <translation>Võib pakkuda</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>Maksetingimused</translation>
-    </message>
-    <message>
-        <source>Not allowed</source>
-        <translation>Pole lubatud</translation>
-    </message>
-    <message>
-        <source>Value tier</source>
-        <translation>Väärtusklass</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>Kogu ostusumma</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Tellimused</translation>
-    </message>
-    <message>
-        <source>Last order</source>
-        <translation>Viimane tellimus</translation>
     </message>
 </context>
 <context>
@@ -416,6 +456,17 @@
     <message>
         <source>No bridge can place calls; dial the number on the phone</source>
         <translation>Ükski telefoniliides ei saa helistada; valige number telefonist</translation>
+    </message>
+</context>
+<context>
+    <name>ViewWords</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <extracomment>``render(data, formats, card currency)`` → the section&apos;s widget. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>
+            <numerusform>ja veel %Ln</numerusform>
+            <numerusform>ja veel %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fi">
 <context>
+    <name>AccountViews</name>
+    <message>
+        <source>Balance</source>
+        <translation>Saldo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>%Ln päivä myöhässä</numerusform>
+            <numerusform>%Ln päivää myöhässä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Erääntynyt</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Ei erääntynyttä</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Luotto jäädytetty</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Luottoraja</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Käytettävissä</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Riskiluokka</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>Voi tarjota</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Maksuehdot</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Ei sallittu</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>Arvoluokka</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Elinkaariarvo</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Tilaukset</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Viimeisin tilaus</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -56,7 +122,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Muistiinpanot tästä puhelusta…</translation>
     </message>
 </context>
@@ -95,6 +161,14 @@
         <translation>Valitse, kuka soittaa:</translation>
     </message>
     <message>
+        <source>Caller not identified</source>
+        <translation>Soittajaa ei tunnistettu</translation>
+    </message>
+    <message>
+        <source>%1 could not be searched: %2</source>
+        <translation>Lähteestä %1 ei voitu hakea: %2</translation>
+    </message>
+    <message>
         <source>Unknown caller</source>
         <translation>Tuntematon soittaja</translation>
     </message>
@@ -118,7 +192,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Notes typed on the pop kept for the wrap-up dialog (the journal has them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Kirjaa puhelu</translation>
     </message>
     <message>
@@ -128,10 +202,6 @@
     <message>
         <source>Ringing</source>
         <translation>Soi</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>ei vastausta</translation>
     </message>
     <message>
         <source>On call</source>
@@ -148,10 +218,6 @@
     <message>
         <source>Ended</source>
         <translation>Päättynyt</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>Haetaan…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more ringing</source>
@@ -175,6 +241,40 @@
     <message>
         <source>Opening customer…</source>
         <translation>Avataan asiakasta…</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>ei vastausta %1 ms:n kuluessa</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms (abandoned; could not be stopped)</source>
+        <translation>ei vastausta %1 ms:n kuluessa (hylätty; pysäyttäminen ei onnistunut)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is failing (%Ln error(s) in a row); retrying in %2 s</source>
+        <translation>
+            <numerusform>%1 ei toimi (%Ln virhe peräkkäin); uusi yritys %2 s kuluttua</numerusform>
+            <numerusform>%1 ei toimi (%Ln virhettä peräkkäin); uusi yritys %2 s kuluttua</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered something a card cannot hold: %2</source>
+        <translation>%1 palautti tietoa, jota kortti ei voi näyttää: %2</translation>
+    </message>
+    <message>
+        <source>%1: internal error (%2)</source>
+        <translation>%1: sisäinen virhe (%2)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>ei vastausta</translation>
+    </message>
+    <message>
+        <source>cross-sell model unusable: %1</source>
+        <translation>lisämyyntimallia ei voi käyttää: %1</translation>
     </message>
 </context>
 <context>
@@ -255,6 +355,29 @@
     </message>
 </context>
 <context>
+    <name>SalesViews</name>
+    <message>
+        <source>Date</source>
+        <translation>Päivä</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Tuote</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Kpl</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Summa</translation>
+    </message>
+</context>
+<context>
     <name>SectionBox</name>
     <message>
         <source>Timed out — %1</source>
@@ -277,15 +400,18 @@
         <translation>Ei tietoja</translation>
     </message>
     <message>
+        <source>Last known, from %1:</source>
+        <translation>Viimeisin tieto, %1:</translation>
+    </message>
+    <message>
         <source>%1 loading</source>
         <translation>%1 latautuu</translation>
     </message>
 </context>
 <context>
-    <name>SectionViews</name>
+    <name>SectionTitles</name>
     <message>
         <source>Balance</source>
-        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
         <translation>Saldo</translation>
     </message>
     <message>
@@ -303,92 +429,6 @@
     <message>
         <source>Customer value</source>
         <translation>Asiakasarvo</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>%Ln päivä myöhässä</numerusform>
-            <numerusform>%Ln päivää myöhässä</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Erääntynyt</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>Ei erääntynyttä</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Päivä</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Tuote</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Kuvaus</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Kpl</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Summa</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>ja %Ln muu</numerusform>
-            <numerusform>ja %Ln muuta</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Luotto jäädytetty</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>Luottoraja</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Käytettävissä</translation>
-    </message>
-    <message>
-        <source>Risk grade</source>
-        <translation>Riskiluokka</translation>
-    </message>
-    <message>
-        <source>May offer</source>
-        <translation>Voi tarjota</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>Maksuehdot</translation>
-    </message>
-    <message>
-        <source>Not allowed</source>
-        <translation>Ei sallittu</translation>
-    </message>
-    <message>
-        <source>Value tier</source>
-        <translation>Arvoluokka</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>Elinkaariarvo</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Tilaukset</translation>
-    </message>
-    <message>
-        <source>Last order</source>
-        <translation>Viimeisin tilaus</translation>
     </message>
 </context>
 <context>
@@ -416,6 +456,17 @@
     <message>
         <source>No bridge can place calls; dial the number on the phone</source>
         <translation>Mikään puhelinliitäntä ei voi soittaa; valitse numero puhelimesta</translation>
+    </message>
+</context>
+<context>
+    <name>ViewWords</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <extracomment>``render(data, formats, card currency)`` → the section&apos;s widget. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>
+            <numerusform>ja %Ln muu</numerusform>
+            <numerusform>ja %Ln muuta</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="he">
 <context>
+    <name>AccountViews</name>
+    <message>
+        <source>Balance</source>
+        <translation>יתרה</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>באיחור של %Ln יום</numerusform>
+            <numerusform>באיחור של %Ln ימים</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>בפיגור</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>אין פיגורים</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>האשראי מוקפא</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>מסגרת אשראי</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>יתרה לניצול</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>דירוג סיכון</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>מותר להציע</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>תנאי תשלום</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>אסור להציע</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>דרגת ערך</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>ערך כולל</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>הזמנות</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>הזמנה אחרונה</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -56,7 +122,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>הערות לשיחה זו…</translation>
     </message>
 </context>
@@ -95,6 +161,14 @@
         <translation>בחרו מי מתקשר:</translation>
     </message>
     <message>
+        <source>Caller not identified</source>
+        <translation>המתקשר לא זוהה</translation>
+    </message>
+    <message>
+        <source>%1 could not be searched: %2</source>
+        <translation>לא ניתן היה לחפש ב־%1: %2</translation>
+    </message>
+    <message>
         <source>Unknown caller</source>
         <translation>מתקשר לא מזוהה</translation>
     </message>
@@ -118,7 +192,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Notes typed on the pop kept for the wrap-up dialog (the journal has them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>סיכום שיחה</translation>
     </message>
     <message>
@@ -128,10 +202,6 @@
     <message>
         <source>Ringing</source>
         <translation>מצלצלת</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>לא התקבלה תשובה</translation>
     </message>
     <message>
         <source>On call</source>
@@ -148,10 +218,6 @@
     <message>
         <source>Ended</source>
         <translation>הסתיימה</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>מחפש…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more ringing</source>
@@ -175,6 +241,40 @@
     <message>
         <source>Opening customer…</source>
         <translation>פותח את הלקוח…</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>לא התקבלה תשובה תוך %1 אלפיות שנייה</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms (abandoned; could not be stopped)</source>
+        <translation>לא התקבלה תשובה תוך %1 אלפיות שנייה (ננטש; לא ניתן היה לעצור)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is failing (%Ln error(s) in a row); retrying in %2 s</source>
+        <translation>
+            <numerusform>%1 נכשל (שגיאה %Ln ברצף); ניסיון חוזר בעוד %2 שניות</numerusform>
+            <numerusform>%1 נכשל (%Ln שגיאות ברצף); ניסיון חוזר בעוד %2 שניות</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered something a card cannot hold: %2</source>
+        <translation>%1 החזיר נתונים שהכרטיס אינו יכול להציג: %2</translation>
+    </message>
+    <message>
+        <source>%1: internal error (%2)</source>
+        <translation>%1: שגיאה פנימית (%2)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>אין תשובה</translation>
+    </message>
+    <message>
+        <source>cross-sell model unusable: %1</source>
+        <translation>לא ניתן להשתמש במודל המכירה הצולבת: %1</translation>
     </message>
 </context>
 <context>
@@ -255,6 +355,29 @@
     </message>
 </context>
 <context>
+    <name>SalesViews</name>
+    <message>
+        <source>Date</source>
+        <translation>תאריך</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>מוצר</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>תיאור</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>כמות</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>סכום</translation>
+    </message>
+</context>
+<context>
     <name>SectionBox</name>
     <message>
         <source>Timed out — %1</source>
@@ -277,15 +400,18 @@
         <translation>אין נתונים</translation>
     </message>
     <message>
+        <source>Last known, from %1:</source>
+        <translation>ידוע לאחרונה, מ־%1:</translation>
+    </message>
+    <message>
         <source>%1 loading</source>
         <translation>%1 בטעינה</translation>
     </message>
 </context>
 <context>
-    <name>SectionViews</name>
+    <name>SectionTitles</name>
     <message>
         <source>Balance</source>
-        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
         <translation>יתרה</translation>
     </message>
     <message>
@@ -303,92 +429,6 @@
     <message>
         <source>Customer value</source>
         <translation>ערך הלקוח</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>באיחור של %Ln יום</numerusform>
-            <numerusform>באיחור של %Ln ימים</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>בפיגור</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>אין פיגורים</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>תאריך</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>מוצר</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>תיאור</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>כמות</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>סכום</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>ועוד %Ln</numerusform>
-            <numerusform>ועוד %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>האשראי מוקפא</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>מסגרת אשראי</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>יתרה לניצול</translation>
-    </message>
-    <message>
-        <source>Risk grade</source>
-        <translation>דירוג סיכון</translation>
-    </message>
-    <message>
-        <source>May offer</source>
-        <translation>מותר להציע</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>תנאי תשלום</translation>
-    </message>
-    <message>
-        <source>Not allowed</source>
-        <translation>אסור להציע</translation>
-    </message>
-    <message>
-        <source>Value tier</source>
-        <translation>דרגת ערך</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>ערך כולל</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>הזמנות</translation>
-    </message>
-    <message>
-        <source>Last order</source>
-        <translation>הזמנה אחרונה</translation>
     </message>
 </context>
 <context>
@@ -416,6 +456,17 @@
     <message>
         <source>No bridge can place calls; dial the number on the phone</source>
         <translation>אין חיבור טלפוניה שיכול לחייג; חייגו את המספר בטלפון</translation>
+    </message>
+</context>
+<context>
+    <name>ViewWords</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <extracomment>``render(data, formats, card currency)`` → the section&apos;s widget. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>
+            <numerusform>ועוד %Ln</numerusform>
+            <numerusform>ועוד %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

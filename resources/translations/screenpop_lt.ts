@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="lt">
 <context>
+    <name>AccountViews</name>
+    <message>
+        <source>Balance</source>
+        <translation>Likutis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s) overdue</source>
+        <translation>
+            <numerusform>vėluojama %Ln dieną</numerusform>
+            <numerusform>vėluojama %Ln dienas</numerusform>
+            <numerusform>vėluojama %Ln dienų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Pradelsta</translation>
+    </message>
+    <message>
+        <source>Nothing overdue</source>
+        <translation>Pradelstų nėra</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>Kreditas sustabdytas</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Kredito limitas</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Laisvas likutis</translation>
+    </message>
+    <message>
+        <source>Risk grade</source>
+        <translation>Rizikos klasė</translation>
+    </message>
+    <message>
+        <source>May offer</source>
+        <translation>Galima pasiūlyti</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Mokėjimo sąlygos</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>Neleidžiama</translation>
+    </message>
+    <message>
+        <source>Value tier</source>
+        <translation>Vertės lygis</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Viso pirkinių suma</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Užsakymai</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>Paskutinis užsakymas</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -56,7 +123,7 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little.</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Šio skambučio pastabos…</translation>
     </message>
 </context>
@@ -96,6 +163,14 @@
         <translation>Pasirinkite, kas skambina:</translation>
     </message>
     <message>
+        <source>Caller not identified</source>
+        <translation>Skambintojas nenustatytas</translation>
+    </message>
+    <message>
+        <source>%1 could not be searched: %2</source>
+        <translation>Nepavyko ieškoti šaltinyje %1: %2</translation>
+    </message>
+    <message>
         <source>Unknown caller</source>
         <translation>Nežinomas skambintojas</translation>
     </message>
@@ -120,7 +195,7 @@
     <name>PopWindow</name>
     <message>
         <source>Wrap up</source>
-        <extracomment>Gap kept between the pop and the screen&apos;s edge when it has no saved place. While the agent points at or types in a lingering pop, look again this often. Ringing calls kept waiting behind the shown one (a burst beyond this drops the oldest from the pop&apos;s queue; the journal and recent list keep them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first. Sections whose content changed and still need painting, in order.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Notes typed on the pop kept for the wrap-up dialog (the journal has them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Apibendrinti</translation>
     </message>
     <message>
@@ -130,10 +205,6 @@
     <message>
         <source>Ringing</source>
         <translation>Skambina</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>atsakymo negauta</translation>
     </message>
     <message>
         <source>On call</source>
@@ -150,10 +221,6 @@
     <message>
         <source>Ended</source>
         <translation>Baigtas</translation>
-    </message>
-    <message>
-        <source>Looking up…</source>
-        <translation>Ieškoma…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln more ringing</source>
@@ -178,6 +245,41 @@
     <message>
         <source>Opening customer…</source>
         <translation>Atidaromas klientas…</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonTexts</name>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>neatsakė per %1 ms</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms (abandoned; could not be stopped)</source>
+        <translation>neatsakė per %1 ms (atsisakyta; nepavyko sustabdyti)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is failing (%Ln error(s) in a row); retrying in %2 s</source>
+        <translation>
+            <numerusform>%1 neveikia (%Ln klaida iš eilės); bandoma vėl po %2 s</numerusform>
+            <numerusform>%1 neveikia (%Ln klaidos iš eilės); bandoma vėl po %2 s</numerusform>
+            <numerusform>%1 neveikia (%Ln klaidų iš eilės); bandoma vėl po %2 s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 answered something a card cannot hold: %2</source>
+        <translation>%1 grąžino duomenis, kurių kortelė negali parodyti: %2</translation>
+    </message>
+    <message>
+        <source>%1: internal error (%2)</source>
+        <translation>%1: vidinė klaida (%2)</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>nėra atsakymo</translation>
+    </message>
+    <message>
+        <source>cross-sell model unusable: %1</source>
+        <translation>kryžminio pardavimo modelio negalima naudoti: %1</translation>
     </message>
 </context>
 <context>
@@ -258,6 +360,29 @@
     </message>
 </context>
 <context>
+    <name>SalesViews</name>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Prekė</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Aprašymas</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Kiekis</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Suma</translation>
+    </message>
+</context>
+<context>
     <name>SectionBox</name>
     <message>
         <source>Timed out — %1</source>
@@ -280,15 +405,18 @@
         <translation>Duomenų nėra</translation>
     </message>
     <message>
+        <source>Last known, from %1:</source>
+        <translation>Paskutiniai žinomi duomenys, %1:</translation>
+    </message>
+    <message>
         <source>%1 loading</source>
         <translation>%1 įkeliama</translation>
     </message>
 </context>
 <context>
-    <name>SectionViews</name>
+    <name>SectionTitles</name>
     <message>
         <source>Balance</source>
-        <extracomment>Purchases shown in the pop; the rest is one line (&quot;and 4 more&quot;).</extracomment>
         <translation>Likutis</translation>
     </message>
     <message>
@@ -306,94 +434,6 @@
     <message>
         <source>Customer value</source>
         <translation>Kliento vertė</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln day(s) overdue</source>
-        <translation>
-            <numerusform>vėluojama %Ln dieną</numerusform>
-            <numerusform>vėluojama %Ln dienas</numerusform>
-            <numerusform>vėluojama %Ln dienų</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>Pradelsta</translation>
-    </message>
-    <message>
-        <source>Nothing overdue</source>
-        <translation>Pradelstų nėra</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Prekė</translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation>Aprašymas</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Kiekis</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Suma</translation>
-    </message>
-    <message numerus="yes">
-        <source>and %Ln more</source>
-        <translation>
-            <numerusform>ir dar %Ln</numerusform>
-            <numerusform>ir dar %Ln</numerusform>
-            <numerusform>ir dar %Ln</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>On hold</source>
-        <translation>Kreditas sustabdytas</translation>
-    </message>
-    <message>
-        <source>Limit</source>
-        <translation>Kredito limitas</translation>
-    </message>
-    <message>
-        <source>Available</source>
-        <translation>Laisvas likutis</translation>
-    </message>
-    <message>
-        <source>Risk grade</source>
-        <translation>Rizikos klasė</translation>
-    </message>
-    <message>
-        <source>May offer</source>
-        <translation>Galima pasiūlyti</translation>
-    </message>
-    <message>
-        <source>Terms</source>
-        <translation>Mokėjimo sąlygos</translation>
-    </message>
-    <message>
-        <source>Not allowed</source>
-        <translation>Neleidžiama</translation>
-    </message>
-    <message>
-        <source>Value tier</source>
-        <translation>Vertės lygis</translation>
-    </message>
-    <message>
-        <source>Lifetime value</source>
-        <translation>Viso pirkinių suma</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>Užsakymai</translation>
-    </message>
-    <message>
-        <source>Last order</source>
-        <translation>Paskutinis užsakymas</translation>
     </message>
 </context>
 <context>
@@ -421,6 +461,18 @@
     <message>
         <source>No bridge can place calls; dial the number on the phone</source>
         <translation>Jokia telefonijos jungtis negali skambinti; surinkite numerį telefonu</translation>
+    </message>
+</context>
+<context>
+    <name>ViewWords</name>
+    <message numerus="yes">
+        <source>and %Ln more</source>
+        <extracomment>``render(data, formats, card currency)`` → the section&apos;s widget. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <translation>
+            <numerusform>ir dar %Ln</numerusform>
+            <numerusform>ir dar %Ln</numerusform>
+            <numerusform>ir dar %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 """The pop's header: who is calling and which customer that is.
 
-Three cases from lookup (DESIGN step 3): one customer (name and id), none
-("Unknown caller" or "Number withheld" with a search field), or several (a
-picker; the agent's choice goes back to the core, which remembers it). The
-header stays visible when the pop shrinks at the end of a call.
+Four cases from lookup (DESIGN step 3): one customer (name and id), none
+("Unknown caller" or "Number withheld" with a search field), several (a
+picker; the agent's choice goes back to the core, which remembers it), or
+"could not tell" when an identifying source failed (which one and why, in the
+agent's language, and the search field): never "Unknown caller" then, since
+the caller may well be on file there. The header stays visible when the pop
+shrinks at the end of a call.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
 
 from screenpop.card import Card, Match
 from screenpop.frontend import CallInfo
+from screenpop.ui.formatting import Formats
+from screenpop.ui.reason_texts import fill, reason_texts
 from screenpop.ui.widgets import isolate_ltr, label, set_tone
 
 
@@ -64,8 +69,9 @@ class PopHeader(QFrame):
     search_requested = Signal(str)
     search_result_chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, formats: Formats | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.formats = formats
         self.setObjectName("pop-header")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 10, 10, 12)
@@ -103,7 +109,7 @@ class PopHeader(QFrame):
         self.tier.hide()
         name_row.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignVCenter)
         outer.addLayout(name_row)
-        self.customer_id = label("", role="subtle")
+        self.customer_id = label("", role="subtle", wrap=True)
         self.customer_id.setObjectName("customer-id")
         outer.addWidget(self.customer_id)
 
@@ -135,15 +141,18 @@ class PopHeader(QFrame):
         set_tone(self.state, tone)
 
     def set_waiting(self, text: str) -> None:
-        """"3 more ringing" beside the state, or nothing."""
+        """ "3 more ringing" beside the state, or nothing."""
         self.waiting.setText(text)
         self.waiting.setVisible(bool(text))
 
     def show_call(self, call: CallInfo) -> None:
         """Ringing, before identification: the caller is all we know."""
         self.caller.setText(caller_line(call, None))
+        self.show_looking_up()
+
+    def show_looking_up(self) -> None:
         self.customer.setText(self.tr("Looking up…"))
-        self.customer_id.setText("")
+        self._set_detail("")
         self.tier.hide()
         self.picker.hide()
         self._hide_search()
@@ -156,19 +165,30 @@ class PopHeader(QFrame):
             self._hide_search()
             self.customer.setText(card.customer.name or card.customer.customer_id)
             number = card.customer.customer_id
-            self.customer_id.setText(self.tr("Customer %1").replace("%1", number))
+            self._set_detail(self.tr("Customer %1").replace("%1", number))
         elif len(card.matches) > 1:
             self._hide_search()
             count = len(card.matches)
             self.customer.setText(self.tr("%Ln customer(s) share this number", "", count))
-            self.customer_id.setText(self.tr("Choose who is calling:"))
+            self._set_detail(self.tr("Choose who is calling:"))
+        elif card.identification_failed:
+            self.customer.setText(self.tr("Caller not identified"))
+            lines = [
+                fill(
+                    self.tr("%1 could not be searched: %2"),
+                    failure.source,
+                    reason_texts().reason(failure.reason, failure.error, self.formats),
+                )
+                for failure in card.identify_failed
+            ]
+            self._set_detail("\n".join(lines), "warn")
+            self._offer_search()
         else:
             self.customer.setText(
                 self.tr("Number withheld") if card.number.withheld else self.tr("Unknown caller")
             )
-            self.customer_id.setText(self.tr("No customer matched this number"))
-            self.search.show()
-            self.search.clear()
+            self._set_detail(self.tr("No customer matched this number"))
+            self._offer_search()
         if len(card.matches) > 1:
             self._fill_picker(card.matches, card.customer)
 
@@ -190,6 +210,14 @@ class PopHeader(QFrame):
         self.results.show()
 
     # -------------------------------------------------------------- private --
+
+    def _set_detail(self, text: str, tone: str = "") -> None:
+        self.customer_id.setText(text)
+        set_tone(self.customer_id, tone)
+
+    def _offer_search(self) -> None:
+        self.search.show()
+        self.search.clear()
 
     def _hide_search(self) -> None:
         self.search.hide()

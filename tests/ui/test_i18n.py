@@ -56,9 +56,9 @@ def placeholders(text: str) -> list[str]:
 
 
 def code_messages() -> set[Key]:
-    """Every tr()/translate() call in screenpop/ui, read from the source itself."""
+    """Every tr()/translate() call in screenpop/ui (and its packages), read from the source."""
     found: set[Key] = set()
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
 
         def visit(node: ast.AST, cls: str, path: Path = path) -> None:
@@ -274,9 +274,9 @@ def test_a_locale_without_a_catalogue_gets_english(
 )
 def test_lithuanian_has_three_plural_forms_and_grouped_counts(count: int, text: str) -> None:
     install_translations("lt_LT")
-    from screenpop.ui.section_views import SectionViews
+    from screenpop.ui.views.account import AccountViews
 
-    views = SectionViews()
+    views = AccountViews()
     assert views.tr("%Ln day(s) overdue", "", count) == text
 
 

@@ -1,0 +1,181 @@
+"""Sentences from the core in the agent's language: reason code → translated text.
+
+The core never words what it tells an agent: it sends a ``Reason`` (a code
+such as ``source.timeout`` and named arguments, ``screenpop.reasons``) with
+the English sentence beside it for scripts. Sections carry one as
+``Section.reason``; section data items (a cross-sell, a refused credit term,
+a part of the value basis) and identification failures carry
+``reason_code``/``reason_args`` next to the English ``reason``/``error``.
+
+``ReasonTexts`` words each code with ``tr()``. The arguments a wording names
+go into ``%1``, ``%2``... in that order; its ``count`` argument, if any, into
+``%Ln`` (the language's plural form, grouped the locale's way). Numbers are
+written the agent's way, lists as "a, b, c", text (product and source names,
+a driver's own error) as it came. A code the table does not know (a newer
+core) or arguments that do not fit show the core's English: an English
+sentence beats none.
+
+Adding a code is one line in ``ReasonTexts._table`` and its translation in
+each catalogue; ``tests/ui/test_reason_texts.py`` fails while a code of
+``screenpop.reasons.CATALOGUE`` has no wording or no translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from screenpop.reasons import Reason
+from screenpop.ui.formatting import Formats
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """How one code reads: ``text(n)`` is the ``tr()`` call; ``args`` fill
+    ``%1``, ``%2``...; ``count`` names the argument that is ``n`` (``%Ln``).
+    ``text`` None: the one argument is shown as it came (a driver's own error)."""
+
+    text: Callable[[int], str] | None
+    args: tuple[str, ...] = ()
+    count: str | None = None
+
+
+def _w(text: Callable[[int], str] | None, *args: str, count: str | None = None) -> Wording:
+    return Wording(text, args, count)
+
+
+_PLACE = re.compile(r"%(\d)")
+
+
+class ReasonTexts(QObject):
+    """The table from reason code to wording, and the wording of a reason."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table: dict[str, Wording] = self._table()
+
+    def _table(self) -> dict[str, Wording]:
+        """One line per code (``define``d in ``screenpop.reasons`` or the module using it)."""
+        return {
+            # screenpop.reasons: what sources and the lookup say
+            "source.error": _w(None, "error"),
+            "source.timeout": _w(lambda n: self.tr("no answer within %1 ms"), "ms"),
+            "source.abandoned": _w(
+                lambda n: self.tr("no answer within %1 ms (abandoned; could not be stopped)"), "ms"
+            ),
+            "source.failing": _w(
+                lambda n: self.tr("%1 is failing (%Ln error(s) in a row); retrying in %2 s", "", n),
+                "source",
+                "seconds",
+                count="count",
+            ),
+            "source.bad_data": _w(
+                lambda n: self.tr("%1 answered something a card cannot hold: %2"), "source", "what"
+            ),
+            "source.internal": _w(lambda n: self.tr("%1: internal error (%2)"), "source", "error"),
+            "section.no_answer": _w(lambda n: self.tr("no answer")),
+            # screenpop.derived
+            "crosssell.model_unusable": _w(
+                lambda n: self.tr("cross-sell model unusable: %1"), "error"
+            ),
+        }
+
+    # ------------------------------------------------------------ wording --
+
+    def say(
+        self,
+        code: str | None,
+        args: Mapping[str, Any] | None,
+        english: str | None,
+        fmt: Formats | None = None,
+    ) -> str:
+        """``code`` with ``args`` in the agent's language; else ``english``."""
+        fallback = english or ""
+        wording = self.table.get(code or "")
+        if wording is None or args is None:
+            return fallback
+        try:
+            values = [_value(args[name], fmt) for name in wording.args]
+            count = args[wording.count] if wording.count else 0
+        except KeyError:
+            return fallback
+        if wording.text is None:
+            return values[0] if values else fallback
+        if isinstance(count, bool) or not isinstance(count, int):
+            return fallback
+        return fill(wording.text(count), *values)
+
+    def reason(self, reason: Reason | None, english: str | None, fmt: Formats | None = None) -> str:
+        """A ``Reason`` (a section's) in the agent's language; else ``english``."""
+        if reason is None:
+            return english or ""
+        return self.say(reason.code, reason.arguments, english or reason.text, fmt)
+
+    def item(self, item: Mapping[str, Any], key: str = "reason", fmt: Formats | None = None) -> str:
+        """The reason a card data item carries (``reason_code``/``reason_args``
+        beside the English ``key``), in the agent's language."""
+        english = item.get(key)
+        args = item.get("reason_args")
+        return self.say(
+            _text(item.get("reason_code")),
+            args if isinstance(args, Mapping) else None,
+            "" if english is None else str(english),
+            fmt,
+        )
+
+    def any(self, value: Any, fmt: Formats | None = None, sep: str = "; ") -> str:
+        """A reason however the data gives it: plain text, an item with a code,
+        or a list of those (parts of a value basis, every rule refusing a term)."""
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Mapping):
+            return self.item(value, fmt=fmt)
+        if isinstance(value, Sequence):
+            parts = (self.any(v, fmt, sep) for v in value)
+            return sep.join(p for p in parts if p)
+        return str(value)
+
+
+def fill(template: str, *values: str) -> str:
+    """``%1``, ``%2``... of a translated text replaced in one pass (a value that
+    itself holds "%2" stays as it is)."""
+    return _PLACE.sub(
+        lambda m: values[int(m[1]) - 1] if 0 < int(m[1]) <= len(values) else m[0], template
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _value(value: Any, fmt: Formats | None) -> str:
+    """An argument as the agent reads it: numbers the locale's way, lists joined."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return fmt.number(value) if fmt is not None else str(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Sequence):
+        return ", ".join(_value(v, fmt) for v in value)
+    return str(value)
+
+
+_texts: ReasonTexts | None = None
+
+
+def reason_texts() -> ReasonTexts:
+    """The one table (translations are looked up on each use, so a language
+    installed later applies)."""
+    global _texts
+    if _texts is None:
+        _texts = ReasonTexts()
+    return _texts
