@@ -71,6 +71,7 @@
     <name>Health</name>
     <message>
         <source>connecting</source>
+        <extracomment>What the core calls its journals (``AgentCore.journal_healths``).</extracomment>
         <translation>ühendub</translation>
     </message>
     <message>
@@ -88,6 +89,14 @@
     <message>
         <source>failed</source>
         <translation>ei tööta</translation>
+    </message>
+    <message>
+        <source>local journal</source>
+        <translation>kohalik kõnelogi</translation>
+    </message>
+    <message>
+        <source>central journal</source>
+        <translation>keskne kõnelogi</translation>
     </message>
     <message>
         <source>no bridges configured</source>
@@ -110,12 +119,24 @@
         <translation>andmeallikad ei vasta: %1</translation>
     </message>
     <message>
+        <source>journal cannot write: calls and wrap-ups are kept and retried</source>
+        <translation>kõnelogisse ei saa kirjutada: kõned ja kokkuvõtted hoitakse alles ja salvestamist proovitakse uuesti</translation>
+    </message>
+    <message>
+        <source>central journal unreachable: calls are kept on this PC and sent later</source>
+        <translation>keskne kõnelogi pole kättesaadav: kõned hoitakse selles arvutis ja saadetakse hiljem</translation>
+    </message>
+    <message>
         <source>Call bridges:</source>
         <translation>Telefoniliidesed:</translation>
     </message>
     <message>
         <source>Data sources:</source>
         <translation>Andmeallikad:</translation>
+    </message>
+    <message>
+        <source>Journal:</source>
+        <translation>Kõnelogi:</translation>
     </message>
 </context>
 <context>
@@ -450,7 +471,7 @@
     <name>UiController</name>
     <message>
         <source>Recent calls not loaded: %1</source>
-        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Jobs at once: a save waiting on the journal, a search, a re-lookup, the list. Something the agent should know (dial failed, card gone): one line.</extracomment>
         <translation>Viimaseid kõnesid ei õnnestunud laadida: %1</translation>
     </message>
     <message>
@@ -473,7 +494,7 @@
     <name>WrapupDialog</name>
     <message>
         <source>Wrap up — %1</source>
-        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <extracomment>The journal has the wrap-up (call id); the dialog closes. The journal cannot write now; the core keeps the wrap-up and retries (call id). Results of a save still running are dropped once the dialog is gone.</extracomment>
         <translation>Kokkuvõte — %1</translation>
     </message>
     <message>
@@ -495,6 +516,18 @@
     <message>
         <source>Cancel</source>
         <translation>Loobu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvestan…</translation>
+    </message>
+    <message>
+        <source>The journal cannot write right now. This wrap-up is kept and will be saved as soon as the journal can write again.</source>
+        <translation>Kõnelogisse ei saa praegu kirjutada. See kokkuvõte on alles ja salvestatakse kohe, kui kõnelogi jälle töötab.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sulge</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

@@ -72,6 +72,7 @@
     <name>Health</name>
     <message>
         <source>connecting</source>
+        <extracomment>What the core calls its journals (``AgentCore.journal_healths``).</extracomment>
         <translation>jungiamasi</translation>
     </message>
     <message>
@@ -89,6 +90,14 @@
     <message>
         <source>failed</source>
         <translation>neveikia</translation>
+    </message>
+    <message>
+        <source>local journal</source>
+        <translation>vietinis skambučių žurnalas</translation>
+    </message>
+    <message>
+        <source>central journal</source>
+        <translation>centrinis skambučių žurnalas</translation>
     </message>
     <message>
         <source>no bridges configured</source>
@@ -111,12 +120,24 @@
         <translation>neatsako duomenų šaltiniai: %1</translation>
     </message>
     <message>
+        <source>journal cannot write: calls and wrap-ups are kept and retried</source>
+        <translation>į skambučių žurnalą nepavyksta įrašyti: skambučiai ir apibendrinimai saugomi ir bandoma dar kartą</translation>
+    </message>
+    <message>
+        <source>central journal unreachable: calls are kept on this PC and sent later</source>
+        <translation>centrinis skambučių žurnalas nepasiekiamas: skambučiai saugomi šiame kompiuteryje ir bus išsiųsti vėliau</translation>
+    </message>
+    <message>
         <source>Call bridges:</source>
         <translation>Telefonijos jungtys:</translation>
     </message>
     <message>
         <source>Data sources:</source>
         <translation>Duomenų šaltiniai:</translation>
+    </message>
+    <message>
+        <source>Journal:</source>
+        <translation>Skambučių žurnalas:</translation>
     </message>
 </context>
 <context>
@@ -455,7 +476,7 @@
     <name>UiController</name>
     <message>
         <source>Recent calls not loaded: %1</source>
-        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Jobs at once: a save waiting on the journal, a search, a re-lookup, the list. Something the agent should know (dial failed, card gone): one line.</extracomment>
         <translation>Nepavyko įkelti paskutinių skambučių: %1</translation>
     </message>
     <message>
@@ -479,7 +500,7 @@
     <name>WrapupDialog</name>
     <message>
         <source>Wrap up — %1</source>
-        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <extracomment>The journal has the wrap-up (call id); the dialog closes. The journal cannot write now; the core keeps the wrap-up and retries (call id). Results of a save still running are dropped once the dialog is gone.</extracomment>
         <translation>Apibendrinti — %1</translation>
     </message>
     <message>
@@ -501,6 +522,18 @@
     <message>
         <source>Cancel</source>
         <translation>Atšaukti</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Išsaugoma…</translation>
+    </message>
+    <message>
+        <source>The journal cannot write right now. This wrap-up is kept and will be saved as soon as the journal can write again.</source>
+        <translation>Šiuo metu į skambučių žurnalą įrašyti nepavyksta. Šis apibendrinimas išsaugotas ir bus įrašytas, kai tik žurnalas vėl veiks.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Uždaryti</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

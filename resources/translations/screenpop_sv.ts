@@ -71,6 +71,7 @@
     <name>Health</name>
     <message>
         <source>connecting</source>
+        <extracomment>What the core calls its journals (``AgentCore.journal_healths``).</extracomment>
         <translation>ansluter</translation>
     </message>
     <message>
@@ -88,6 +89,14 @@
     <message>
         <source>failed</source>
         <translation>fungerar inte</translation>
+    </message>
+    <message>
+        <source>local journal</source>
+        <translation>lokal samtalslogg</translation>
+    </message>
+    <message>
+        <source>central journal</source>
+        <translation>central samtalslogg</translation>
     </message>
     <message>
         <source>no bridges configured</source>
@@ -110,12 +119,24 @@
         <translation>datakällor svarar inte: %1</translation>
     </message>
     <message>
+        <source>journal cannot write: calls and wrap-ups are kept and retried</source>
+        <translation>samtalsloggen kan inte skriva: samtal och efterarbete sparas undan och skrivs igen</translation>
+    </message>
+    <message>
+        <source>central journal unreachable: calls are kept on this PC and sent later</source>
+        <translation>den centrala samtalsloggen går inte att nå: samtalen sparas på den här datorn och skickas senare</translation>
+    </message>
+    <message>
         <source>Call bridges:</source>
         <translation>Telefonikopplingar:</translation>
     </message>
     <message>
         <source>Data sources:</source>
         <translation>Datakällor:</translation>
+    </message>
+    <message>
+        <source>Journal:</source>
+        <translation>Samtalslogg:</translation>
     </message>
 </context>
 <context>
@@ -450,7 +471,7 @@
     <name>UiController</name>
     <message>
         <source>Recent calls not loaded: %1</source>
-        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Something the agent should know (dial failed, card gone): one line.</extracomment>
+        <extracomment>Calls move in bursts (ring, identified, answered...); one refresh per burst. Jobs at once: a save waiting on the journal, a search, a re-lookup, the list. Something the agent should know (dial failed, card gone): one line.</extracomment>
         <translation>De senaste samtalen kunde inte läsas in: %1</translation>
     </message>
     <message>
@@ -473,7 +494,7 @@
     <name>WrapupDialog</name>
     <message>
         <source>Wrap up — %1</source>
-        <extracomment>Emitted with the call id once the journal has the wrap-up.</extracomment>
+        <extracomment>The journal has the wrap-up (call id); the dialog closes. The journal cannot write now; the core keeps the wrap-up and retries (call id). Results of a save still running are dropped once the dialog is gone.</extracomment>
         <translation>Efterarbete — %1</translation>
     </message>
     <message>
@@ -495,6 +516,18 @@
     <message>
         <source>Cancel</source>
         <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Sparar…</translation>
+    </message>
+    <message>
+        <source>The journal cannot write right now. This wrap-up is kept and will be saved as soon as the journal can write again.</source>
+        <translation>Samtalsloggen kan inte skriva just nu. Efterarbetet är sparat undan och skrivs så snart samtalsloggen fungerar igen.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Stäng</translation>
     </message>
     <message>
         <source>Not saved: %1</source>

@@ -94,6 +94,7 @@ class PopWindow(QWidget):
         self.card: Card | None = None
         self.state: CallState | None = None
         self.shrunk = False
+        self._held = False
         self._complete = False
         self._notes: OrderedDict[str, str] = OrderedDict()
         #: Ringing calls behind the shown one, oldest first.
@@ -234,7 +235,8 @@ class PopWindow(QWidget):
         else:
             self.header.set_state(self.tr("Ended"), "")
         self.shrink()
-        self.close_timer.start(int(self.linger_s * 1000))
+        if not self._held:
+            self.close_timer.start(int(self.linger_s * 1000))
 
     # ------------------------------------------------------------- actions --
 
@@ -288,8 +290,15 @@ class PopWindow(QWidget):
         self._fit()
 
     def hold_open(self) -> None:
-        """Something of this call is open elsewhere (its wrap-up): do not linger away."""
+        """The shown call's wrap-up is open: stay until it closes (``let_go``)."""
+        self._held = True
         self.close_timer.stop()
+
+    def let_go(self) -> None:
+        """The wrap-up closed: an ended call's pop lingers, then closes, as usual."""
+        self._held = False
+        if self.shrunk and self.isVisible():
+            self.close_timer.start(int(self.linger_s * 1000))
 
     def notes_for(self, call_id: str) -> str:
         """The notes typed on the pop for ``call_id`` (for the wrap-up dialog)."""
@@ -365,6 +374,7 @@ class PopWindow(QWidget):
         return self.tr("Reopened · %1").replace("%1", state_word(state))
 
     def _leave_current(self) -> None:
+        self._held = False
         self.notes.flush()
         self.close_timer.stop()
         self.next_timer.stop()
