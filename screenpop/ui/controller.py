@@ -155,9 +155,7 @@ class UiController(QObject):
             self._show_health()
 
     def health(self) -> Healths:
-        return Healths(
-            dict(self.healths), dict(self.source_healths), dict(self.journal_healths)
-        )
+        return Healths(dict(self.healths), dict(self.source_healths), dict(self.journal_healths))
 
     def _show_health(self) -> None:
         if self._closed:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from screenpop.events import CallState
 from screenpop.frontend import CallRecord
 from screenpop.health import Health, HealthState
-from screenpop.ui.recent import RecentCallsModel
 from screenpop.ui.health_view import Healths, health_lines
+from screenpop.ui.recent import RecentCallsModel
 from tests.ui.conftest import BALANCE, FakeCore, call_info, customer_card
 
 
