@@ -353,6 +353,7 @@
     <name>RecentCallsView</name>
     <message>
         <source>Open card</source>
+        <extracomment>Columns sized to their content; the customer column takes what is left. Room around a cell&apos;s text and a header&apos;s title (and its sort arrow). New rows are in and the columns fitted (the window may want to be wider).</extracomment>
         <translation>פתיחת כרטיס</translation>
     </message>
     <message>

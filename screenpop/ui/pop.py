@@ -400,8 +400,13 @@ class PopWindow(QWidget):
             self.header.set_tier(tier_text(data) if data is not None else None)
 
     def _fit(self) -> None:
-        """Be as tall as the content, up to the screen; keep inside the screen."""
+        """Be as tall as the content, up to the screen; keep inside the screen.
+
+        A card with no section to show (several matches, nobody chosen yet)
+        has no body: the header sits right on the notes.
+        """
         self.card_view.fit_done()
+        self.card_view.setVisible(not self.shrunk and bool(self.card_view.shown()))
         align_for_direction(self, self.formats.rtl)
         self.placement.fit([self.header, self.card_view, self.notes_box, self.footer])
 

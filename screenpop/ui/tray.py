@@ -11,8 +11,8 @@ Desktops without a tray host (DESIGN: always handle "no tray available") get
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QObject, QSize, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QVBoxLayout, QWidget
 
 from screenpop.ui.formatting import Formats
@@ -69,6 +69,10 @@ class Tray(QSystemTrayIcon):
             self.open_card.emit()
 
 
+DEFAULT_WIDTH = 880
+DEFAULT_HEIGHT = 440
+
+
 class RecentWindow(QWidget):
     """A window around the recent-calls list, with a health line on top.
 
@@ -83,15 +87,36 @@ class RecentWindow(QWidget):
         self.fallback = fallback
         self.setObjectName("fallback-window" if fallback else "recent-window")
         self.setWindowTitle("screenpop" if fallback else self.tr("screenpop — recent calls"))
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         self.health = label("", role="health")
         self.health.setObjectName("health")
         self.health.setWordWrap(True)
         layout.addWidget(self.health)
         self.recent = RecentCallsView(formats)
+        self.recent.rows_shown.connect(self.fit_width)
         layout.addWidget(self.recent, 1)
         self.set_health(Healths())
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
+        self._sized = QSize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
+        self._agent_sized = False
+        self.resize(self._sized)
+
+    def fit_width(self) -> None:
+        """Wide enough for every column of the list, within the screen, unless the
+        agent sized the window themselves."""
+        if self._agent_sized:
+            return
+        margins = self._layout.contentsMargins()
+        wanted = self.recent.wanted_width() + margins.left() + margins.right()
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        width = min(max(self.width(), wanted), screen.availableGeometry().width())
+        if width != self.width():
+            self._sized = QSize(width, self.height())
+            self.resize(self._sized)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if event.spontaneous() and event.size() != self._sized and self.isVisible():
+            self._agent_sized = True  # dragged by the agent: theirs from now on
+        super().resizeEvent(event)
 
     def set_health(self, healths: Healths) -> None:
         self.health.setText(healths.summary())
