@@ -14,6 +14,7 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from screenpop.bridges.notify import AlreadyRunning
 from screenpop.config.schema import Config
 from screenpop.frontend import Core
 from screenpop.ui.controller import UiController
@@ -81,10 +82,16 @@ def run_gui(core: Core, config: Config) -> int:
     app.aboutToQuit.connect(stop)
     try:
         core.start(listener)
-    except Exception:
-        log.exception("the core did not start")
+    except BaseException as exc:
         app.aboutToQuit.disconnect(stop)
         controller.close_all()
+        if isinstance(exc, AlreadyRunning):
+            # Not a fault: the agent started it twice. The command line says so
+            # in one line (exit 1), with no traceback.
+            raise
+        if not isinstance(exc, Exception):
+            raise
+        log.exception("the core did not start")
         return 1
     controller.start()
     # The start-up signal (benchmarks/cold_start.py waits for it): logged on the
