@@ -203,3 +203,21 @@ def test_source_health_beside_bridge_health(qtbot: Any, core: FakeCore, pop_part
     listener.card_complete("c1", customer_card())
     qtbot.waitUntil(lambda: window.health.text() == "screenpop — ready: demo")
     assert window.health.property("tone") == "good"
+
+
+def test_the_pop_stays_while_its_wrapup_is_open(qtbot: Any, pop_parts: Any) -> None:
+    controller, listener = pop_parts
+    pop = controller.pop  # linger 0.2 s (config fixture)
+    listener.call_ringing(call_info())
+    listener.identified("c1", customer_card(), ())
+    listener.call_state("c1", CallState.ANSWERED, False)
+    qtbot.waitUntil(lambda: pop.header.state.text() == "On call")
+    qtbot.mouseClick(pop.wrapup_button, Qt.MouseButton.LeftButton)
+    dialog = controller.wrapups["c1"]
+    assert dialog.parent() is pop  # a child window: kept in front of the pop
+    listener.call_state("c1", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: pop.shrunk)
+    qtbot.wait(600)  # three lingers
+    assert pop.isVisible()
+    dialog.reject()
+    qtbot.waitUntil(lambda: not pop.isVisible(), timeout=3000)
