@@ -143,8 +143,19 @@
     <name>NotesEdit</name>
     <message>
         <source>Notes for this call…</source>
-        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. The agent clicked into the field (the pop may take focus now).</extracomment>
+        <extracomment>Pause in typing after which a draft is saved; short enough to lose little. Calls whose notes the pop remembers for their wrap-up (the journal keeps all). The agent clicked into the field (the pop may take focus now).</extracomment>
         <translation>Märkmed selle kõne kohta…</translation>
+    </message>
+</context>
+<context>
+    <name>PopFooter</name>
+    <message>
+        <source>Wrap up</source>
+        <translation>Kokkuvõte</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Sulge</translation>
     </message>
 </context>
 <context>
@@ -208,24 +219,24 @@
             <numerusform>Valige klient (%Ln vastet)…</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Otsing ebaõnnestus: %1</translation>
+    </message>
+    <message>
+        <source>Opening customer…</source>
+        <translation>Avan kliendi…</translation>
+    </message>
 </context>
 <context>
     <name>PopWindow</name>
-    <message>
-        <source>Wrap up</source>
-        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. Notes typed on the pop kept for the wrap-up dialog (the journal has them all). The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
-        <translation>Kokkuvõte</translation>
-    </message>
-    <message>
-        <source>Dismiss</source>
-        <translation>Sulge</translation>
-    </message>
     <message>
         <source>Ringing</source>
         <translation>Heliseb</translation>
     </message>
     <message>
         <source>On call</source>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Kõnes</translation>
     </message>
     <message>
@@ -254,14 +265,6 @@
     <message>
         <source>Reopened · %1</source>
         <translation>Taasavatud · %1</translation>
-    </message>
-    <message>
-        <source>Search failed: %1</source>
-        <translation>Otsing ebaõnnestus: %1</translation>
-    </message>
-    <message>
-        <source>Opening customer…</source>
-        <translation>Avan kliendi…</translation>
     </message>
 </context>
 <context>

@@ -192,6 +192,14 @@ class PopHeader(QFrame):
         if len(card.matches) > 1:
             self._fill_picker(card.matches, card.customer)
 
+    def show_search_failed(self, reason: str) -> None:
+        self._set_detail(fill(self.tr("Search failed: %1"), reason), "warn")
+
+    def show_opening(self) -> None:
+        """A search result was chosen: its card is on its way."""
+        self.results.hide()
+        self.customer.setText(self.tr("Opening customer…"))
+
     def set_tier(self, tier: str | None) -> None:
         self.tier.setVisible(bool(tier))
         self.tier.setText(tier or "")

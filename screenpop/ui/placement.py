@@ -1,4 +1,4 @@
-"""Where the pop sits and how tall it is.
+"""Where the pop sits, how tall it is, and the kind of window it is.
 
 The pop appears where the agent last dragged it (saved in ``ui.ini``), else
 in the bottom corner at the reading end of the screen it is on, always
@@ -101,3 +101,54 @@ class Placement:
             save_pop_pos(self.window.pos())
             self.saved = self.window.pos()
         return True
+
+
+#: A pop: a tool window (no taskbar entry), frameless, above other windows,
+#: and not taking the keyboard focus when it appears.
+FLOATING_FLAGS = (
+    Qt.WindowType.Tool
+    | Qt.WindowType.FramelessWindowHint
+    | Qt.WindowType.WindowStaysOnTopHint
+    | Qt.WindowType.WindowDoesNotAcceptFocus
+)
+
+
+class FloatingWindow(QWidget):
+    """A frameless, always-on-top window that takes no focus unless the agent asks
+    (``accept_focus``), and that ``placement`` moves when dragged anywhere."""
+
+    placement: Placement
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, FLOATING_FLAGS)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+
+    def accept_focus(self) -> None:
+        """Let the window take focus: the agent clicked a field or pressed the shortcut."""
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+        self.activateWindow()
+
+    def refuse_focus(self) -> None:
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.placement.press(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.placement.move(event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.placement.release(event):
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)

@@ -19,22 +19,22 @@ however many hang up meanwhile); all of them are in the recent-calls list.
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from screenpop.callqueue import CallQueue, Front, Move, Waiting
 from screenpop.card import Card, Match, Section
 from screenpop.events import CallState
 from screenpop.frontend import AgentCore, CallInfo
 from screenpop.ui.card_view import CardView
+from screenpop.ui.footer import PopFooter
 from screenpop.ui.formatting import Formats
 from screenpop.ui.header import PopHeader
 from screenpop.ui.jobs import Jobs
-from screenpop.ui.notes import NotesEdit
-from screenpop.ui.placement import Placement
+from screenpop.ui.notes import NotesMemory
+from screenpop.ui.placement import FloatingWindow, Placement
 from screenpop.ui.recent import state_word
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.views import tier_text
@@ -48,18 +48,8 @@ LINGER_RETRY_MS = 1000
 #: much later: when callers hang up one after another (the end of a burst) the
 #: pop moves once, not once per hang-up, and the agent sees what ended.
 NEXT_CALL_DELAY_MS = 300
-#: Notes typed on the pop kept for the wrap-up dialog (the journal has them all).
-MAX_NOTES = 200
 
-POP_FLAGS = (
-    Qt.WindowType.Tool
-    | Qt.WindowType.FramelessWindowHint
-    | Qt.WindowType.WindowStaysOnTopHint
-    | Qt.WindowType.WindowDoesNotAcceptFocus
-)
-
-
-class PopWindow(QWidget):
+class PopWindow(FloatingWindow):
     """Shows one call's card at a time.
 
     A new ringing call replaces a call that is no longer ringing (on call,
@@ -77,10 +67,9 @@ class PopWindow(QWidget):
         jobs: Jobs | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent, POP_FLAGS)
+        super().__init__(parent)
         self.setObjectName("pop")
         self.setWindowTitle("screenpop")
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         direction = (
             Qt.LayoutDirection.RightToLeft if formats.rtl else Qt.LayoutDirection.LeftToRight
         )
@@ -96,7 +85,7 @@ class PopWindow(QWidget):
         self.shrunk = False
         self._held = False
         self._complete = False
-        self._notes: OrderedDict[str, str] = OrderedDict()
+        self._notes = NotesMemory()
         #: Ringing calls behind the shown one, oldest first.
         self.waiting = CallQueue()
 
@@ -121,33 +110,14 @@ class PopWindow(QWidget):
         self.card_view.painted.connect(self._painted)
         column.addWidget(self.card_view, 1)
 
-        self.notes = NotesEdit()
-        self.notes.setFixedHeight(64)
+        self.footer = PopFooter()
+        self.notes, self.notes_box = self.footer.notes, self.footer.notes_box
+        self.wrapup_button = self.footer.wrapup_button
+        self.dismiss_button = self.footer.dismiss_button
         self.notes.draft_ready.connect(self._save_draft)
-        notes_box = self.notes_box = QWidget()
-        notes_box.setObjectName("pop-notes")
-        notes_layout = QVBoxLayout(notes_box)
-        notes_layout.setContentsMargins(12, 4, 12, 0)
-        notes_layout.addWidget(self.notes)
-        column.addWidget(notes_box)
-
-        footer = self.footer = QWidget()
-        footer.setObjectName("pop-footer")
-        buttons = QHBoxLayout(footer)
-        buttons.setContentsMargins(12, 8, 12, 10)
-        self.wrapup_button = QPushButton(self.tr("Wrap up"))
-        self.wrapup_button.setObjectName("wrapup")
-        self.wrapup_button.setProperty("role", "primary")
-        self.wrapup_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.wrapup_button.clicked.connect(self._wrapup)
-        buttons.addWidget(self.wrapup_button)
-        buttons.addStretch(1)
-        self.dismiss_button = QPushButton(self.tr("Dismiss"))
-        self.dismiss_button.setObjectName("dismiss")
-        self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss_button.clicked.connect(self.dismiss)
-        buttons.addWidget(self.dismiss_button)
-        column.addWidget(footer)
+        column.addWidget(self.footer)
 
         # Clicking a field the agent types in is the one way the pop takes focus.
         self.notes.pressed.connect(self.accept_focus)
@@ -280,13 +250,13 @@ class PopWindow(QWidget):
         self.notes.flush()
         self.shrunk = True
         self.card_view.hide()
-        self.notes_box.hide()
+        self.footer.show_notes(False)
         self._fit()
 
     def expand(self) -> None:
         self.shrunk = False
         self.card_view.show()
-        self.notes_box.show()
+        self.footer.show_notes(True)
         self._fit()
 
     def hold_open(self) -> None:
@@ -309,18 +279,6 @@ class PopWindow(QWidget):
     def render_pending(self) -> bool:
         """Whether sections still wait to be painted (tests, screenshots)."""
         return self.card_view.render_pending()
-
-    def accept_focus(self) -> None:
-        """Let the window take focus: the agent clicked a field or pressed the shortcut."""
-        handle = self.windowHandle()
-        if handle is not None:
-            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
-        self.activateWindow()
-
-    def refuse_focus(self) -> None:
-        handle = self.windowHandle()
-        if handle is not None:
-            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
 
     # -------------------------------------------------------------- private --
 
@@ -408,7 +366,7 @@ class PopWindow(QWidget):
         self.card_view.fit_done()
         self.card_view.setVisible(not self.shrunk and bool(self.card_view.shown()))
         align_for_direction(self, self.formats.rtl)
-        self.placement.fit([self.header, self.card_view, self.notes_box, self.footer])
+        self.placement.fit([self.header, self.card_view, self.footer])
 
     def _linger_over(self) -> None:
         if self.underMouse() or self.notes.hasFocus() or self.header.search.hasFocus():
@@ -419,10 +377,7 @@ class PopWindow(QWidget):
     def _save_draft(self, text: str) -> None:
         if self.call_id is None:
             return
-        self._notes[self.call_id] = text
-        self._notes.move_to_end(self.call_id)
-        while len(self._notes) > MAX_NOTES:
-            self._notes.popitem(last=False)
+        self._notes.keep(self.call_id, text)
         try:  # queued by the core: returns at once
             self.core.save_notes_draft(self.call_id, text)
         except Exception:  # the core refused; the text stays in the field
@@ -446,36 +401,14 @@ class PopWindow(QWidget):
                 self.header.set_results([m for m in result if isinstance(m, Match)])
                 self._fit()
 
-        self.jobs.start(lambda: self.core.search(text), show, self._search_failed)
-
-    def _search_failed(self, reason: str) -> None:
-        self.header.customer_id.setText(self.tr("Search failed: %1").replace("%1", reason))
+        self.jobs.start(lambda: self.core.search(text), show, self.header.show_search_failed)
 
     def _open_found(self, customer_id: str) -> None:
         if self.call_id is not None:
-            self.header.results.hide()
-            self.header.customer.setText(self.tr("Opening customer…"))
+            self.header.show_opening()
             self.core.open_customer(self.call_id, customer_id)  # returns at once
 
     # ----------------------------------------------------------- Qt events --
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.placement.press(event):
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        if self.placement.move(event):
-            event.accept()
-            return
-        super().mouseMoveEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self.placement.release(event):
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.notes.flush()

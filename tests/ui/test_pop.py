@@ -274,3 +274,22 @@ def test_notes_drafts_are_saved_debounced(qtbot: Any, core: FakeCore, pop_parts:
     listener.call_ringing(call_info("c2"))
     qtbot.waitUntil(lambda: ("c1", "wants a quote for 48") in core.called("save_notes_draft"))
     assert pop.notes.toPlainText() == ""
+
+
+def test_notes_kept_for_wrapups_are_bounded_over_a_long_shift(
+    qtbot: Any, core: FakeCore, pop_parts: Any
+) -> None:
+    from screenpop.ui.notes import MAX_NOTES
+
+    controller, listener = pop_parts
+    pop = controller.pop
+    for i in range(MAX_NOTES + 50):
+        listener.call_ringing(call_info(f"c{i}"))
+        listener.call_state(f"c{i}", CallState.ANSWERED, False)
+        qtbot.waitUntil(lambda i=i: pop.call_id == f"c{i}")
+        pop.notes.setPlainText(f"note {i}")
+        pop.notes.flush()
+    assert len(pop._notes) == MAX_NOTES
+    assert pop.notes_for(f"c{MAX_NOTES + 49}") == f"note {MAX_NOTES + 49}"
+    assert pop.notes_for("c0") == ""  # the oldest went; the journal has its draft
+    assert len(core.called("save_notes_draft")) == MAX_NOTES + 50
