@@ -24,6 +24,10 @@ from screenpop.ui.signals import QtPopListener
 
 log = logging.getLogger(__name__)
 
+#: How long a thread holding the GIL runs before another may take it: the
+#: interpreter's default (5 ms); benchmarks/burst.py measured the others.
+SWITCH_INTERVAL_S = 0.005
+
 
 def application(locale: str | None = None) -> QApplication:
     """The process's QApplication, created with screenpop's name and style if new.
@@ -58,6 +62,7 @@ def settle_memory() -> None:
 
 def run_gui(core: Core, config: Config) -> int:
     """Run the agent app until Quit; returns the process exit code."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = application(config.agent.locale)
     listener = QtPopListener()
     controller = UiController(

@@ -18,7 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from screenpop.card import SECTION_NAMES, Section, Status
@@ -37,7 +37,7 @@ def _order(name: str) -> int:
 
 
 class CardView(QScrollArea):
-    """The sections of one card; asks for its content's full height."""
+    """The sections of one card (the pop sizes itself to their full height)."""
 
     #: The content's size changed: the window should fit again (once per pass).
     fit_needed = Signal()
@@ -75,14 +75,6 @@ class CardView(QScrollArea):
             self.box(name)
 
     # ------------------------------------------------------------ reading --
-
-    def sizeHint(self) -> QSize:
-        """As tall as the card (QScrollArea caps its hint at 24 text lines)."""
-        hint = super().sizeHint()
-        inner = self.widget()
-        if inner is not None:
-            hint.setHeight(inner.sizeHint().height() + 2 * self.frameWidth())
-        return hint
 
     def shown(self) -> tuple[str, ...]:
         """The sections on show (the card's plan), in display order."""

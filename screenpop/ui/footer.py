@@ -24,6 +24,9 @@ class PopFooter(QWidget):
         column.setSpacing(0)
         self.notes = NotesEdit()
         self.notes.setFixedHeight(NOTES_HEIGHT)
+        # By a click only: a pop activated by the system (some platforms do)
+        # must not put the cursor in the notes, which holds it open as typing.
+        self.notes.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.notes_box = QWidget()
         self.notes_box.setObjectName("pop-notes")
         notes_layout = QVBoxLayout(self.notes_box)

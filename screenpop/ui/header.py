@@ -123,6 +123,7 @@ class PopHeader(QFrame):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search by number, account or name — Enter"))
         self.search.setClearButtonEnabled(True)
+        self.search.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # as the notes: by a click only
         self.search.returnPressed.connect(self._search)
         self.search.hide()
         outer.addWidget(self.search)

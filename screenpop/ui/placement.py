@@ -13,15 +13,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from screenpop.ui.settings import load_pop_pos, save_pop_pos
 
 POP_WIDTH = 560
 #: Gap kept between the pop and the screen's edge when it has no saved place.
 EDGE_MARGIN = 24
+
+
+def _height(part: QWidget) -> int:
+    """The height ``part`` wants; a scroll area all of its content (its own hint
+    stops at 24 lines of text, and an override of it would be Python that Qt's
+    layouts call on every pass)."""
+    if isinstance(part, QScrollArea):
+        inner = part.widget()
+        if inner is not None:
+            return inner.sizeHint().height() + 2 * part.frameWidth()
+    return part.sizeHint().height()
 
 
 class Placement:
@@ -47,10 +58,14 @@ class Placement:
         Summed by hand: the window's own layout caches its hint until the next
         event-loop pass, and the pop must be right before it paints.
         """
-        wanted = sum(p.sizeHint().height() for p in parts if not p.isHidden()) + 2
+        wanted = sum(_height(p) for p in parts if not p.isHidden()) + 2
         area = self.screen_area()
         height = max(1, min(wanted, area.height() - 2 * EDGE_MARGIN))
-        self.window.resize(self.width, height)
+        # Only when it changes: a resize sends events through every child, each
+        # taking the GIL anew (~30 ms a resize while a burst of rings keeps the
+        # core's threads busy: benchmarks/burst.py).
+        if self.window.size() != QSize(self.width, height):
+            self.window.resize(self.width, height)
         self.place()
 
     def screen_area(self) -> QRect:
@@ -73,7 +88,8 @@ class Placement:
             target = self.saved
         x = max(area.left(), min(target.x(), area.right() + 1 - window.width()))
         y = max(area.top(), min(target.y(), area.bottom() + 1 - window.height()))
-        window.move(x, y)
+        if window.pos() != QPoint(x, y):
+            window.move(x, y)
 
     # -------------------------------------------------------------- dragging --
 

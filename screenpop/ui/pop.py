@@ -49,6 +49,7 @@ LINGER_RETRY_MS = 1000
 #: pop moves once, not once per hang-up, and the agent sees what ended.
 NEXT_CALL_DELAY_MS = 300
 
+
 class PopWindow(FloatingWindow):
     """Shows one call's card at a time.
 
@@ -237,6 +238,10 @@ class PopWindow(FloatingWindow):
         self.expand()
         self._present()
         self.accept_focus()
+        # The fields take focus only by a click (the window taking focus must not
+        # put the cursor anywhere by itself): here the agent asked, so type.
+        search = self.header.search
+        (search if search.isVisibleTo(self) else self.notes).setFocus()
         return True
 
     def dismiss(self) -> None:

@@ -11,9 +11,12 @@ a part of the value basis) and identification failures carry
 go into ``%1``, ``%2``... in that order; its ``count`` argument, if any, into
 ``%Ln`` (the language's plural form, grouped the locale's way). Numbers are
 written the agent's way, lists as "a, b, c", text (product and source names,
-a driver's own error) as it came. A code the table does not know (a newer
-core) or arguments that do not fit show the core's English: an English
-sentence beats none.
+a driver's own error) as it came. An argument named ``revenue@currency`` is
+money in the currency the ``currency`` argument names; one named
+``fields~credit.field.`` holds ids each worded by its own code (here
+``credit.field.<id>``). A code the table does not know (a newer core) or
+arguments that do not fit show the core's English: an English sentence
+beats none.
 
 Adding a code is one line in ``ReasonTexts._table`` and its translation in
 each catalogue; ``tests/ui/test_reason_texts.py`` fails while a code of
@@ -99,7 +102,7 @@ class ReasonTexts(QObject):
         if wording is None or args is None:
             return fallback
         try:
-            values = [_value(args[name], fmt) for name in wording.args]
+            values = [self._argument(spec, args, fmt) for spec in wording.args]
             count = args[wording.count] if wording.count else 0
         except KeyError:
             return fallback
@@ -109,6 +112,21 @@ class ReasonTexts(QObject):
             return fallback
         return fill(wording.text(count), *values)
 
+    def _argument(self, spec: str, args: Mapping[str, Any], fmt: Formats | None) -> str:
+        """One argument as the agent reads it, by its spec (see the module's doc)."""
+        name, _, currency = spec.partition("@")
+        name, _, prefix = name.partition("~")
+        value = args[name]
+        if currency:
+            code = args[currency]
+            if fmt is not None:
+                return fmt.money(value, code if isinstance(code, str) else None)
+            return f"{code} {_value(value, None)}"
+        if prefix:
+            ids = value if isinstance(value, Sequence) and not isinstance(value, str) else [value]
+            return ", ".join(self.say(f"{prefix}{i}", {}, str(i), fmt) for i in ids)
+        return _value(value, fmt)
+
     def reason(self, reason: Reason | None, english: str | None, fmt: Formats | None = None) -> str:
         """A ``Reason`` (a section's) in the agent's language; else ``english``."""
         if reason is None:
@@ -117,7 +135,20 @@ class ReasonTexts(QObject):
 
     def item(self, item: Mapping[str, Any], key: str = "reason", fmt: Formats | None = None) -> str:
         """The reason a card data item carries (``reason_code``/``reason_args``
-        beside the English ``key``), in the agent's language."""
+        beside the English ``key``), in the agent's language; with
+        ``reason_parts`` (several reasons, e.g. every rule refusing a credit
+        term), each part so, joined by "; "."""
+        parts = item.get("reason_parts")
+        if isinstance(parts, Sequence) and not isinstance(parts, str) and parts:
+            english_parts = str(item.get(key) or "").split("; ")
+            said = [
+                self.item(part, fmt=fmt)
+                or (english_parts[i] if len(parts) == len(english_parts) else "")
+                for i, part in enumerate(parts)
+                if isinstance(part, Mapping)
+            ]
+            if all(said):
+                return "; ".join(said)
         english = item.get(key)
         args = item.get("reason_args")
         return self.say(

@@ -78,7 +78,8 @@ class SectionBox(QFrame):
     def is_busy(self) -> bool:
         return not self.busy.isHidden()
 
-    def _clear(self) -> None:
+    def _drop(self) -> None:
+        """Throw the content away (a renderer made another kind of widget)."""
         if self.content is not None:
             self._layout.removeWidget(self.content)
             # Deleted now, while this Python call holds the GIL: left to the
@@ -90,8 +91,10 @@ class SectionBox(QFrame):
             self.content = None
 
     def set_busy(self) -> None:
-        """Waiting for the source: show the bar, nothing else."""
-        self._clear()
+        """Waiting for the source: show the bar, nothing else (the content is kept,
+        hidden, to be filled again: making widgets is what costs)."""
+        if self.content is not None:
+            self.content.hide()
         self.section = None
         self.busy.show()
         self.status.hide()
@@ -110,7 +113,6 @@ class SectionBox(QFrame):
             and self._currency == currency
         ):
             return False
-        self._clear()
         self.section = section
         self._currency = currency
         self.busy.hide()
@@ -125,12 +127,16 @@ class SectionBox(QFrame):
             set_tone(self.status, "" if section.status in (Status.OK, Status.EMPTY) else "warn")
             self.status.show()
             if data is section.data:
+                if self.content is not None:
+                    self.content.hide()
                 return True
         else:
             self.status.hide()
-        content = render(self.name, data, fmt, currency)
-        self.content = content
-        self._layout.addWidget(content)
+        content = render(self.name, data, fmt, currency, self.content)
+        if content is not self.content:
+            self._drop()
+            self.content = content
+            self._layout.addWidget(content)
         # A widget added to a visible layout is shown only by a queued call;
         # show it now so the pop's size is right at once.
         content.show()

@@ -30,8 +30,9 @@ def texts(widget: Any) -> list[str]:
 
 def current_table(pop: Any) -> QTableWidget:
     content = pop.boxes["purchases"].content
-    assert isinstance(content, QTableWidget)
-    return content
+    assert content is not None
+    assert isinstance(content.table, QTableWidget)
+    return content.table
 
 
 def test_sections_fill_in_as_they_arrive_from_worker_threads(qtbot: Any, pop_parts: Any) -> None:
@@ -293,3 +294,26 @@ def test_notes_kept_for_wrapups_are_bounded_over_a_long_shift(
     assert pop.notes_for(f"c{MAX_NOTES + 49}") == f"note {MAX_NOTES + 49}"
     assert pop.notes_for("c0") == ""  # the oldest went; the journal has its draft
     assert len(core.called("save_notes_draft")) == MAX_NOTES + 50
+
+
+def test_section_widgets_are_made_once_and_filled_again(qtbot: Any, pop_parts: Any) -> None:
+    """Making widgets is what costs under a burst (benchmarks/burst.py): the next
+    card fills the widgets of the last one."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    sections = {"balance": BALANCE, "purchases": PURCHASES, "credit": CREDIT_HOLD}
+    contents = []
+    for call_id, amount in (("c1", "£120.50"), ("c2", "£7.00")):
+        listener.call_ringing(call_info(call_id))
+        listener.identified(call_id, customer_card(), tuple(sections))
+        for name, section in sections.items():
+            if call_id == "c2" and name == "balance":
+                section = Section(Status.OK, {"balance": 7, "overdue": 0, "currency": "GBP"})
+            listener.section_ready(call_id, name, section)
+        qtbot.waitUntil(lambda call_id=call_id: pop.call_id == call_id)
+        qtbot.waitUntil(lambda amount=amount: amount in texts(pop.boxes["balance"]))
+        qtbot.waitUntil(lambda: not pop.render_pending() and not pop.boxes["credit"].is_busy)
+        contents.append({n: pop.boxes[n].content for n in sections})
+        listener.call_state(call_id, CallState.ANSWERED, True)  # the next ring replaces it
+    assert contents[0] == contents[1]
+    assert "Nothing overdue" in texts(pop.boxes["balance"])  # refilled, not stale

@@ -189,21 +189,27 @@ def test_data_item_reasons_are_translated_where_the_pop_shows_them(
         controller, listener = parts(qtbot, "fi_FI")
         cleanup.append(controller)
         pop = controller.pop
-        item = {"reason": "english", "reason_code": code}
-        item["reason_args"] = {"product": "LANTERN", "customers": 38}  # type: ignore[assignment]
+        part: dict[str, Any] = {"reason_code": code}
+        part["reason_args"] = {"product": "LANTERN", "customers": 38}
+        item = {"reason": "english", **part}
+        unworded = {"reason_code": "nobody.worded.this", "reason_args": {}}
         listener.call_ringing(call_info())
         listener.identified("c1", customer_card(), ("cross_sells", "credit", "profile"))
         cross = Section(Status.OK, [{"product": "P1", "description": "LANTERN", **item}])
-        refused = [{"term": "Net 60", **item}]
+        refused = [
+            {"term": "Net 60", "reason": "english; as written", "reason_parts": [part, unworded]}
+        ]
         credit = Section(Status.OK, {"limit": 100, "refused": refused, "allowed": ["Prepay"]})
-        profile = Section(Status.OK, {"tier": "Gold", "basis": [item, {"reason": "as written"}]})
+        basis = {"basis": "english; 3 orders", "basis_parts": [part, unworded]}
+        profile = Section(Status.OK, {"tier": "Gold", **basis})
         for name, section in (("cross_sells", cross), ("credit", credit), ("profile", profile)):
             listener.section_ready("c1", name, section)
         qtbot.waitUntil(lambda: not pop.render_pending() and not pop.boxes["profile"].is_busy)
         finnish = "LANTERN palautti tietoa, jota kortti ei voi näyttää: 38"
         assert finnish in shown_texts(pop.boxes["cross_sells"])
-        assert f"Net 60 — {finnish}" in shown_texts(pop.boxes["credit"])
-        assert f"{finnish} · as written" in shown_texts(pop.boxes["profile"])
+        # Parts without a wording keep their English part (from the joined English).
+        assert f"Net 60 — {finnish}; as written" in shown_texts(pop.boxes["credit"])
+        assert f"{finnish}; 3 orders" in shown_texts(pop.boxes["profile"])
         assert "english" not in " ".join(shown_texts(pop))
     finally:
         texts.table.pop(code, None)

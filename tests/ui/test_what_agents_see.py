@@ -134,7 +134,8 @@ def test_a_section_the_ui_has_no_view_for_is_still_shown(qtbot: Any, pop_parts: 
     qtbot.waitUntil(lambda: "warranty" in pop.boxes and not pop.boxes["warranty"].is_busy)
     assert pop.card_view.shown() == ("balance", "warranty")
     assert pop.boxes["warranty"].title.text() == "WARRANTY"
-    table = pop.boxes["warranty"].content
-    assert table is not None
-    assert table.rowCount() == 2  # type: ignore[attr-defined]
-    assert table.item(1, 0).text() == "SN-2"  # type: ignore[attr-defined]
+    content = pop.boxes["warranty"].content
+    assert content is not None
+    table = content.table  # type: ignore[attr-defined]
+    assert table.rowCount() == 2
+    assert table.item(1, 0).text() == "SN-2"

@@ -6,6 +6,13 @@ nobody registered a view for (a newer core, a source configured for a
 section this UI does not know) is still shown, by ``generic``: a mapping as
 label/value pairs, a list of rows as a table, anything else as text.
 
+A renderer is handed the widget it returned for the same box last time and
+fills that one again when it can: widgets made in Python are dear while the
+core's threads are busy (a new widget takes the GIL anew for each of its
+first calls from Qt, ~50 ms for a section's worth under a burst of rings:
+benchmarks/burst.py), while setting texts on a widget that exists costs
+microseconds. So each box builds its widgets once and then only refills them.
+
 Sources are configured by users, so every field is optional and a value of
 an unexpected type is shown as text, never an exception that would blank the
 card. Labels are translated; data (names, descriptions, terms, tiers) is
@@ -16,11 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,8 +43,11 @@ from screenpop.money import to_decimal
 from screenpop.ui.formatting import Formats
 from screenpop.ui.widgets import label
 
-#: ``render(data, formats, card currency)`` → the section's widget.
-Renderer = Callable[[Any, Formats, str | None], QWidget]
+#: ``render(data, formats, card currency, previous)`` → the section's widget;
+#: ``previous`` is what the renderer returned for this box before (or None),
+#: to be filled again and returned when it is of the right kind.
+Renderer = Callable[[Any, Formats, str | None, QWidget | None], QWidget]
+W = TypeVar("W", bound=QWidget)
 #: Rows a table view shows; the rest is one line ("and 4 more").
 MAX_TABLE_ROWS = 5
 ROW_HEIGHT = 22
@@ -68,10 +79,55 @@ def section_title(name: str) -> str:
     return view.title() if view is not None else name.replace("_", " ").capitalize()
 
 
-def render(name: str, data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """The widget for section ``name``'s data."""
+def render(
+    name: str, data: Any, fmt: Formats, currency: str | None, previous: QWidget | None = None
+) -> QWidget:
+    """The widget for section ``name``'s data (``previous`` refilled when it fits)."""
     view = _VIEWS.get(name)
-    return (view.render if view is not None else generic)(data, fmt, currency)
+    return (view.render if view is not None else generic)(data, fmt, currency, previous)
+
+
+def reuse(previous: QWidget | None, kind: type[W]) -> W:
+    """``previous`` when it is a ``kind`` (to fill again), else a new one."""
+    return previous if type(previous) is kind else kind()
+
+
+class Text(QWidget):
+    """One wrapped line of text: data of a shape the view did not expect."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = label("", wrap=True)
+        layout.addWidget(self.label)
+
+
+def text(value: Any, previous: QWidget | None) -> QWidget:
+    view = reuse(previous, Text)
+    view.label.setText(str(value))
+    return view
+
+
+class Pool(Generic[W]):
+    """Widgets of one kind in a layout, made as more are needed, hidden when not."""
+
+    def __init__(self, layout: QBoxLayout, make: Callable[[], W], at: int = -1) -> None:
+        self.layout = layout
+        self.make = make
+        self.at = at  # where new ones go in the layout (-1: the end)
+        self.items: list[W] = []
+
+    def take(self, count: int) -> list[W]:
+        """The first ``count`` widgets, shown; the rest hidden."""
+        while len(self.items) < count:
+            widget = self.make()
+            at = self.at if self.at < 0 else self.at + len(self.items)
+            self.layout.insertWidget(at, widget)
+            self.items.append(widget)
+        for i, widget in enumerate(self.items):
+            widget.setVisible(i < count)
+        return self.items[:count]
 
 
 # --------------------------------------------------------------- helpers --
@@ -128,22 +184,16 @@ def tier_text(data: Any) -> str | None:
     return None
 
 
-def dash(text: str, reason: str) -> str:
+def dash(what: str, reason: str) -> str:
     """``Net 30 — overdue > 60 days``: a term or state with the reason after it."""
-    return f"{text} — {reason}" if reason else text
+    return f"{what} — {reason}" if reason else what
 
 
-def table(
-    headers: Sequence[str],
-    rows: Sequence[Sequence[tuple[str, bool]]],
-    stretch: int | None = None,
-    name: str = "table",
-) -> QTableWidget:
-    """A compact read-only table; each cell (text, numeric); ``stretch`` takes the room."""
-    widget = QTableWidget(len(rows), len(headers))
+def make_table(name: str = "table") -> QTableWidget:
+    """A compact read-only table (fill it with ``fill_table``)."""
+    widget = QTableWidget(0, 0)
     widget.setObjectName(name)
     widget.setProperty("role", "table")
-    widget.setHorizontalHeaderLabels(list(headers))
     widget.verticalHeader().setVisible(False)
     widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     widget.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -153,36 +203,63 @@ def table(
     widget.setAlternatingRowColors(True)
     widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.horizontalHeader().setHighlightSections(False)
+    widget.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return widget
+
+
+def fill_table(
+    widget: QTableWidget,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[tuple[str, bool]]],
+    stretch: int | None = None,
+) -> None:
+    """Headers and cells (text, numeric); ``stretch`` takes the room left."""
+    if widget.columnCount() != len(headers):
+        widget.setColumnCount(len(headers))
+    widget.setHorizontalHeaderLabels(list(headers))
+    widget.setRowCount(len(rows))
     numeric = Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter
     for r, cells in enumerate(rows):
-        for c, (text, is_number) in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
+        for c, (value, is_number) in enumerate(cells):
+            cell = QTableWidgetItem(value)
+            cell.setToolTip(value)
             if is_number:
                 cell.setTextAlignment(numeric)
             widget.setItem(r, c, cell)
     header = widget.horizontalHeader()
-    header.setHighlightSections(False)
     for c in range(len(headers)):
         header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None and 0 <= stretch < len(headers):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     else:
         header.setStretchLastSection(True)
-    widget.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
     widget.setFixedHeight(header.sizeHint().height() + ROW_HEIGHT * len(rows) + 4)
-    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    return widget
 
 
-def with_more(widget: QWidget, more: int) -> QWidget:
-    """``widget`` and, when rows were left out, "and N more" under it."""
-    if more <= 0:
-        return widget
-    column = QVBoxLayout()
-    column.addWidget(widget)
-    column.addWidget(label(_and_more(more), role="note"))
-    return box(column)
+class TableView(QWidget):
+    """A table and, under it, "and N more" when rows were left out."""
+
+    def __init__(self, name: str = "table") -> None:
+        super().__init__()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.table = make_table(name)
+        column.addWidget(self.table)
+        self.more = label("", role="note")
+        column.addWidget(self.more)
+
+    def fill(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[tuple[str, bool]]],
+        more: int,
+        stretch: int | None = None,
+    ) -> None:
+        fill_table(self.table, headers, rows, stretch)
+        self.more.setText(_and_more(more) if more > 0 else "")
+        self.more.setVisible(more > 0)
 
 
 class ViewWords(QObject):
@@ -218,8 +295,9 @@ def _heading(key: str) -> str:
     return key.replace("_", " ")
 
 
-def generic(data: Any, fmt: Formats, currency: str | None) -> QWidget:
-    """A section without a view of its own: pairs, a table, or text."""
+def generic(data: Any, fmt: Formats, currency: str | None, previous: QWidget | None) -> QWidget:
+    """A section without a view of its own: pairs, a table, or text (made anew:
+    a section nobody made a view for is rare)."""
     if isinstance(data, Mapping):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -233,7 +311,9 @@ def generic(data: Any, fmt: Formats, currency: str | None) -> QWidget:
         keys = list(dict.fromkeys(k for r in rows for k in r))
         shown = rows[:MAX_TABLE_ROWS]
         cells = [[_cell(r.get(k), fmt) for k in keys] for r in shown]
-        return with_more(table([_heading(k) for k in keys], cells), len(rows) - len(shown))
+        view = reuse(previous, TableView)
+        view.fill([_heading(k) for k in keys], cells, len(rows) - len(shown))
+        return view
     if is_rows(data):
-        return label(", ".join(str(v) for v in data), wrap=True)
-    return label(str(data), wrap=True)
+        return text(", ".join(str(v) for v in data), previous)
+    return text(data, previous)
