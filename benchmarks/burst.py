@@ -13,8 +13,8 @@ cache); each is ended 0.5-1.5 s after it rang.
 
 The GUI thread's stall is measured with a 1 ms precise QTimer heartbeat: the
 longest gap between two ticks is the longest time the agent's screen could
-not react (with how much of it the GUI thread was working rather than waiting
-for the GIL or a CPU). The floor printed beside it is the same heartbeat, same
+not react, with how much of it the GUI thread was working, and (Linux) how
+much it was ready to run but had no CPU; the rest it waited for the GIL. The floor printed beside it is the same heartbeat, same
 windows, same duration, with no calls; ``--no-ui`` gives the other floor, the
 real engine under the same burst with no windows. Also printed: the CPU time
 the GUI thread used per burst (``time.thread_time``), our work there, which
@@ -92,6 +92,17 @@ DATA = ROOT / "benchmarks" / ".data"
 BUDGET_MS = 50.0
 
 
+_SCHEDSTAT = Path("/proc/thread-self/schedstat")
+
+
+def run_delay_ms() -> float:
+    """This thread's total time ready to run but waiting for a CPU (Linux); -1e9 elsewhere."""
+    try:
+        return int(_SCHEDSTAT.read_text().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return -1e9
+
+
 class Heartbeat:
     """A 1 ms precise timer; the gaps between its ticks are the GUI thread's stalls."""
 
@@ -106,23 +117,32 @@ class Heartbeat:
         #: GUI-thread CPU time within each gap: work when close to the gap,
         #: waiting (for the GIL or a CPU) when far below it.
         self.cpu: list[float] = []
+        #: Time the GUI thread was ready to run but had no CPU, within each gap
+        #: (Linux schedstat; what is neither work nor this is waiting for the GIL).
+        self.ready: list[float] = []
         self._last = 0
         self._last_cpu = 0.0
+        self._last_ready = 0.0
 
     def _tick(self) -> None:
         now = self.clock.nsecsElapsed()
         cpu = time.thread_time()
+        ready = run_delay_ms()
         self.gaps.append((now - self._last) / 1e6)
         self.cpu.append((cpu - self._last_cpu) * 1000)
+        self.ready.append(ready - self._last_ready)
         self._last = now
         self._last_cpu = cpu
+        self._last_ready = ready
 
     def start(self) -> None:
         self.gaps = []
         self.cpu = []
+        self.ready = []
         self.clock.start()
         self._last = self.clock.nsecsElapsed()
         self._last_cpu = time.thread_time()
+        self._last_ready = run_delay_ms()
         self.timer.start()
 
     def stop(self) -> None:
@@ -134,9 +154,13 @@ class Heartbeat:
             return "no ticks"
         p99 = gaps[min(len(gaps) - 1, int(len(gaps) * 0.99))]
         worst = max(range(len(self.gaps)), key=self.gaps.__getitem__)
+        waiting = (
+            f", waiting for a CPU {self.ready[worst]:5.1f} ms" if self.ready[worst] >= 0 else ""
+        )
         return (
-            f"longest {gaps[-1]:6.1f} ms (GUI thread working {self.cpu[worst]:4.1f} ms of it), "
-            f"p99 {p99:5.1f} ms, median {statistics.median(gaps):4.2f} ms, {len(gaps)} ticks"
+            f"longest {gaps[-1]:6.1f} ms (GUI thread working {self.cpu[worst]:4.1f} ms{waiting} "
+            f"of it), p99 {p99:5.1f} ms, median {statistics.median(gaps):4.2f} ms, "
+            f"{len(gaps)} ticks"
         )
 
     def long_gaps(self, over_ms: float = 30) -> list[tuple[float, float]]:

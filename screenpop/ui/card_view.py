@@ -29,7 +29,7 @@ from screenpop.ui.views import card_currency
 
 #: Time one event-loop pass may spend building section widgets; the rest of
 #: the card follows on the next pass, so the screen keeps answering.
-RENDER_SLICE_S = 0.004
+RENDER_SLICE_S = 0.002
 
 
 def _order(name: str) -> int:
@@ -176,7 +176,9 @@ class CardView(QScrollArea):
             if section is not None and self.box(name).set_section(section, self.formats, currency):
                 self._fit_pending = True
             self.painted.emit(name, section)
-        if self._fit_pending:
-            self.fit_needed.emit()  # one resize (and repaint) per pass
         if self._dirty:
             self.render_timer.start()
+        elif self._fit_pending:
+            # Once the card is painted, not after every pass: fitting lays out
+            # the whole window, which is what costs (benchmarks/burst.py).
+            self.fit_needed.emit()

@@ -48,6 +48,9 @@ LINGER_RETRY_MS = 1000
 #: much later: when callers hang up one after another (the end of a burst) the
 #: pop moves once, not once per hang-up, and the agent sees what ended.
 NEXT_CALL_DELAY_MS = 300
+#: "N more ringing" changes at most this often during a burst (each change
+#: lays out and repaints the header); appearing and going are shown at once.
+COUNT_DELAY_MS = 250
 
 
 class PopWindow(FloatingWindow):
@@ -133,6 +136,11 @@ class PopWindow(FloatingWindow):
         self.next_timer.setSingleShot(True)
         self.next_timer.setInterval(NEXT_CALL_DELAY_MS)
         self.next_timer.timeout.connect(self._next_waiting)
+        self.count_timer = QTimer(self)
+        self.count_timer.setObjectName("count_timer")
+        self.count_timer.setSingleShot(True)
+        self.count_timer.setInterval(COUNT_DELAY_MS)
+        self.count_timer.timeout.connect(self._update_waiting_count)
         self.placement = Placement(self, rtl=formats.rtl)
 
     @property
@@ -328,6 +336,14 @@ class PopWindow(FloatingWindow):
                 self.on_complete(call_id, waiting.card)
 
     def _show_waiting_count(self) -> None:
+        shown = self.header.waiting.isVisibleTo(self.header)
+        if bool(self.waiting) != shown:
+            self._update_waiting_count()  # someone waits now, or nobody does: at once
+        elif self.waiting and not self.count_timer.isActive():
+            self.count_timer.start()
+
+    def _update_waiting_count(self) -> None:
+        self.count_timer.stop()
         count = len(self.waiting)
         self.header.set_waiting(self.tr("%Ln more ringing", "", count) if count else "")
 
