@@ -99,7 +99,7 @@ class CreditView(QWidget):
         super().__init__()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
+        column.setSpacing(6)
         self.hold = label("", role="banner", tone="bad", wrap=True)
         self.hold.setObjectName("credit-hold")
         column.addWidget(self.hold)

@@ -52,7 +52,7 @@ class Suggestions(QWidget):
         super().__init__()
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
+        column.setSpacing(6)
         self.pool: Pool[Suggestion] = Pool(column, Suggestion)
 
 
