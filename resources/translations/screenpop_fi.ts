@@ -68,6 +68,268 @@
     </message>
 </context>
 <context>
+    <name>BusinessWords</name>
+    <message>
+        <source>%1 has no &apos;history&apos; query, which crosssell.per_pop = &apos;history&apos; needs</source>
+        <translation>Lähteellä %1 ei ole history-kyselyä, jota crosssell.per_pop = &apos;history&apos; tarvitsee</translation>
+    </message>
+    <message numerus="yes">
+        <source>bought with %1 by %Ln customer(s)</source>
+        <translation>
+            <numerusform>%Ln asiakas osti tuotteen %1 kanssa</numerusform>
+            <numerusform>%Ln asiakasta osti tuotteen %1 kanssa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>popular with %Ln customer(s) in the last %1 days</source>
+        <translation>
+            <numerusform>suosittu: %Ln asiakas viimeisten %1 päivän aikana</numerusform>
+            <numerusform>suosittu: %Ln asiakasta viimeisten %1 päivän aikana</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>bought by %Ln customer(s)</source>
+        <translation>
+            <numerusform>ostanut %Ln asiakas</numerusform>
+            <numerusform>ostanut %Ln asiakasta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>bought once, on %1</source>
+        <translation>ostettu kerran, %1</translation>
+    </message>
+    <message>
+        <source>orders about daily; last on %1, due now</source>
+        <translation>tilaa lähes päivittäin; viimeksi %1, tilaus nyt ajankohtainen</translation>
+    </message>
+    <message>
+        <source>orders about daily; last on %1, overdue</source>
+        <translation>tilaa lähes päivittäin; viimeksi %1, tilaus myöhässä</translation>
+    </message>
+    <message>
+        <source>orders about daily; last on %1, next around %2</source>
+        <translation>tilaa lähes päivittäin; viimeksi %1, seuraava noin %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln day(s); last on %1, due now</source>
+        <translation>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln day(s); last on %1, overdue</source>
+        <translation>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, tilaus myöhässä</numerusform>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, tilaus myöhässä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln day(s); last on %1, next around %2</source>
+        <translation>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, seuraava noin %2</numerusform>
+            <numerusform>tilaa noin %Ln päivän välein; viimeksi %1, seuraava noin %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln week(s); last on %1, due now</source>
+        <translation>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln week(s); last on %1, overdue</source>
+        <translation>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, tilaus myöhässä</numerusform>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, tilaus myöhässä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln week(s); last on %1, next around %2</source>
+        <translation>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, seuraava noin %2</numerusform>
+            <numerusform>tilaa noin %Ln viikon välein; viimeksi %1, seuraava noin %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln month(s); last on %1, due now</source>
+        <translation>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, tilaus nyt ajankohtainen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln month(s); last on %1, overdue</source>
+        <translation>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, tilaus myöhässä</numerusform>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, tilaus myöhässä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>orders about every %Ln month(s); last on %1, next around %2</source>
+        <translation>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, seuraava noin %2</numerusform>
+            <numerusform>tilaa noin %Ln kuukauden välein; viimeksi %1, seuraava noin %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (cannot rule out: %2 not on file)</source>
+        <translation>%1 (ei voi sulkea pois: %2 puuttuu)</translation>
+    </message>
+    <message>
+        <source>available credit</source>
+        <translation>käytettävissä oleva luotto</translation>
+    </message>
+    <message>
+        <source>balance</source>
+        <translation>saldo</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuutta</translation>
+    </message>
+    <message>
+        <source>hold flag</source>
+        <translation>jäädytysmerkintä</translation>
+    </message>
+    <message>
+        <source>credit limit</source>
+        <translation>luottoraja</translation>
+    </message>
+    <message>
+        <source>overdue amount</source>
+        <translation>erääntynyt summa</translation>
+    </message>
+    <message>
+        <source>overdue days</source>
+        <translation>myöhästymispäivät</translation>
+    </message>
+    <message>
+        <source>risk grade</source>
+        <translation>riskiluokka</translation>
+    </message>
+    <message>
+        <source>agreed terms</source>
+        <translation>sovitut maksuehdot</translation>
+    </message>
+    <message>
+        <source>credit utilisation</source>
+        <translation>luoton käyttöaste</translation>
+    </message>
+    <message>
+        <source>more generous than the agreed %1</source>
+        <translation>väljempi kuin sovittu %1</translation>
+    </message>
+    <message>
+        <source>agreed terms &apos;%1&apos; are not in credit.terms</source>
+        <translation>sovittuja maksuehtoja &apos;%1&apos; ei ole luettelossa credit.terms</translation>
+    </message>
+    <message>
+        <source>no agreed terms on file</source>
+        <translation>sovittuja maksuehtoja ei ole tiedossa</translation>
+    </message>
+    <message>
+        <source>no credit record on file (%1)</source>
+        <translation>luottotietoja ei ole (%1)</translation>
+    </message>
+    <message>
+        <source>credit record (%1) is not a single record</source>
+        <translation>luottotiedot (%1) eivät ole yksi tietue</translation>
+    </message>
+    <message>
+        <source>cannot check terms: credit record (%1) timed out</source>
+        <translation>maksuehtoja ei voi tarkistaa: luottotiedot (%1) eivät vastanneet ajoissa</translation>
+    </message>
+    <message>
+        <source>cannot check terms: credit record (%1) unavailable</source>
+        <translation>maksuehtoja ei voi tarkistaa: luottotiedot (%1) eivät ole saatavilla</translation>
+    </message>
+    <message>
+        <source>cannot check terms: no credit record on file (%1)</source>
+        <translation>maksuehtoja ei voi tarkistaa: luottotietoja ei ole (%1)</translation>
+    </message>
+    <message>
+        <source>cannot check terms: credit record (%1) is not a single record</source>
+        <translation>maksuehtoja ei voi tarkistaa: luottotiedot (%1) eivät ole yksi tietue</translation>
+    </message>
+    <message>
+        <source>cannot check terms: balance (%1) timed out</source>
+        <translation>maksuehtoja ei voi tarkistaa: saldo (%1) ei vastannut ajoissa</translation>
+    </message>
+    <message>
+        <source>cannot check terms: balance (%1) unavailable</source>
+        <translation>maksuehtoja ei voi tarkistaa: saldo (%1) ei ole saatavilla</translation>
+    </message>
+    <message>
+        <source>cannot check terms: no balance on file (%1)</source>
+        <translation>maksuehtoja ei voi tarkistaa: saldoa ei ole (%1)</translation>
+    </message>
+    <message>
+        <source>cannot check terms: balance (%1) is not a single record</source>
+        <translation>maksuehtoja ei voi tarkistaa: saldo (%1) ei ole yksi tietue</translation>
+    </message>
+    <message>
+        <source>cannot check terms: no balance source configured</source>
+        <translation>maksuehtoja ei voi tarkistaa: saldon lähdettä ei ole määritetty</translation>
+    </message>
+    <message>
+        <source>%1 band (%2 ≥ %3)</source>
+        <translation>luokka %1 (%2 ≥ %3)</translation>
+    </message>
+    <message>
+        <source>top %1% by revenue (%2 ≥ %3)</source>
+        <translation>myynniltään ylin %1 % (%2 ≥ %3)</translation>
+    </message>
+    <message>
+        <source>bottom %1% by revenue (%2 ≥ %3)</source>
+        <translation>myynniltään alin %1 % (%2 ≥ %3)</translation>
+    </message>
+    <message>
+        <source>every customer (%1 ≥ %2)</source>
+        <translation>jokainen asiakas (%1 ≥ %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>below every tier (%1 &lt; %2 or fewer than %Ln order(s))</source>
+        <translation>
+            <numerusform>ei yllä mihinkään luokkaan (%1 &lt; %2 tai alle %Ln tilaus)</numerusform>
+            <numerusform>ei yllä mihinkään luokkaan (%1 &lt; %2 tai alle %Ln tilausta)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 needs %Ln order(s)</source>
+        <translation>
+            <numerusform>%1 edellyttää %Ln tilauksen</numerusform>
+            <numerusform>%1 edellyttää %Ln tilausta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln tilaus</numerusform>
+            <numerusform>%Ln tilausta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last order today</source>
+        <translation>viimeisin tilaus tänään</translation>
+    </message>
+    <message numerus="yes">
+        <source>last order %Ln day(s) ago</source>
+        <translation>
+            <numerusform>viimeisin tilaus %Ln päivä sitten</numerusform>
+            <numerusform>viimeisin tilaus %Ln päivää sitten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>down from %1: no order for over %Ln day(s)</source>
+        <translation>
+            <numerusform>laskenut luokasta %1: ei tilauksia yli %Ln päivään</numerusform>
+            <numerusform>laskenut luokasta %1: ei tilauksia yli %Ln päivään</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -236,7 +498,7 @@
     </message>
     <message>
         <source>On call</source>
-        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. &quot;N more ringing&quot; changes at most this often during a burst (each change lays out and repaints the header); appearing and going are shown at once. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Puhelussa</translation>
     </message>
     <message>
@@ -457,6 +719,157 @@
     </message>
 </context>
 <context>
+    <name>SourceWords</name>
+    <message>
+        <source>%1 did not answer within %2 ms (stopped on the server)</source>
+        <translation>%1 ei vastannut %2 ms:n kuluessa (pysäytetty palvelimella)</translation>
+    </message>
+    <message>
+        <source>%1: the database file is locked by another program; gave up after %2 ms</source>
+        <translation>%1: toinen ohjelma on lukinnut tietokantatiedoston; luovuttiin %2 ms:n jälkeen</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the database file %2 (%3)</source>
+        <translation>%1: tietokantatiedostoa %2 ei voi avata (%3)</translation>
+    </message>
+    <message>
+        <source>%1: the database file %2 does not exist</source>
+        <translation>%1: tietokantatiedostoa %2 ei ole olemassa</translation>
+    </message>
+    <message>
+        <source>source %1: an in-memory SQLite database is empty</source>
+        <translation>lähde %1: muistissa oleva SQLite-tietokanta on tyhjä</translation>
+    </message>
+    <message>
+        <source>source %1: no keyring to resolve its password</source>
+        <translation>lähde %1: avainnippua ei ole, joten salasanaa ei saada</translation>
+    </message>
+    <message>
+        <source>source %1: no value for %2</source>
+        <translation>lähde %1: arvo puuttuu: %2</translation>
+    </message>
+    <message>
+        <source>%1: identify query returns no customer_id column</source>
+        <translation>%1: tunnistuskysely ei palauta customer_id-saraketta</translation>
+    </message>
+    <message>
+        <source>source %1 has no &apos;history&apos; query</source>
+        <translation>lähteellä %1 ei ole history-kyselyä</translation>
+    </message>
+    <message>
+        <source>%1: history query lacks column %2</source>
+        <translation>%1: history-kyselystä puuttuu sarake %2</translation>
+    </message>
+    <message>
+        <source>%1: column %2 holds binary data (a BLOB), not text</source>
+        <translation>%1: sarakkeessa %2 on binääridataa (BLOB), ei tekstiä</translation>
+    </message>
+    <message>
+        <source>%1: column %2 holds %3, not a finite number</source>
+        <translation>%1: sarakkeessa %2 on %3, ei äärellinen luku</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 ms (connection closed)</source>
+        <translation>%1 ei vastannut %2 ms:n kuluessa (yhteys suljettu)</translation>
+    </message>
+    <message>
+        <source>%1: %2 failed TLS verification: its certificate is not trusted (set verify = &quot;/path/to/ca.pem&quot; for a private CA)</source>
+        <translation>%1: %2 ei läpäissyt TLS-tarkistusta: sen varmenteeseen ei luoteta (oman varmentajan kanssa aseta verify = &quot;/path/to/ca.pem&quot;)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (%3)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (connection refused: is the service running on that port?)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (yhteys torjuttiin: onko palvelu käynnissä siinä portissa?)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (unknown host name)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (tuntematon palvelimen nimi)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (no route to host)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (ei reittiä palvelimeen)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (the server closed the connection without answering)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (palvelin sulki yhteyden vastaamatta)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be reached (the connection was reset)</source>
+        <translation>%1: %2 ei ole tavoitettavissa (yhteys katkaistiin)</translation>
+    </message>
+    <message>
+        <source>%1: %2 request failed (%3)</source>
+        <translation>%1: pyyntö kohteeseen %2 epäonnistui (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 refused our credentials (401): check the keyring entry named by auth.secret</source>
+        <translation>%1: %2 hylkäsi tunnuksemme (401): tarkista auth.secret-asetuksen nimeämä avainnipun merkintä</translation>
+    </message>
+    <message>
+        <source>%1: %2 does not allow this (403): the account lacks permission for this resource</source>
+        <translation>%1: %2 ei salli tätä (403): tilillä ei ole oikeutta tähän resurssiin</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no such resource (404): check the URL template</source>
+        <translation>%1: kohteessa %2 ei ole tällaista resurssia (404): tarkista URL-malli</translation>
+    </message>
+    <message>
+        <source>%1: %2 server error (%3)</source>
+        <translation>%1: %2 palvelinvirhe (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 refused the request (%3)</source>
+        <translation>%1: %2 hylkäsi pyynnön (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 did not answer valid JSON (%3 bytes)</source>
+        <translation>%1: %2 ei vastannut kelvollista JSONia (%3 tavua)</translation>
+    </message>
+    <message>
+        <source>%1: %2 answered %3 bytes, more than %4</source>
+        <translation>%1: %2 vastasi %3 tavua, enemmän kuin %4</translation>
+    </message>
+    <message>
+        <source>%1: %2 answered more than %3 bytes; read stopped</source>
+        <translation>%1: %2 vastasi yli %3 tavua; lukeminen lopetettiin</translation>
+    </message>
+    <message>
+        <source>%1: %2 broke off its answer (%3)</source>
+        <translation>%1: %2 katkaisi vastauksensa (%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 redirected to another host (%3); not followed, so that no credential or caller&apos;s number leaves the configured host</source>
+        <translation>%1: %2 ohjasi toiseen palvelimeen (%3); ohjausta ei seurattu, jotta tunnukset tai soittajan numero eivät lähde määritetystä palvelimesta</translation>
+    </message>
+    <message>
+        <source>%1: %2 redirected more than %3 times</source>
+        <translation>%1: %2 ohjasi eteenpäin yli %3 kertaa</translation>
+    </message>
+    <message>
+        <source>source %1: no keyring to resolve auth.secret</source>
+        <translation>lähde %1: avainnippua ei ole, joten auth.secret-arvoa ei saada</translation>
+    </message>
+    <message>
+        <source>%1: answer is not an object; configure &apos;fields&apos;</source>
+        <translation>%1: vastaus ei ole objekti; määritä &apos;fields&apos;</translation>
+    </message>
+    <message>
+        <source>%1: identify answer has no customer_id at &apos;%2&apos;</source>
+        <translation>%1: tunnistusvastauksessa ei ole customer_id-arvoa kohdassa &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>source %1: REST sources have no purchase history</source>
+        <translation>lähde %1: REST-lähteillä ei ole ostohistoriaa</translation>
+    </message>
+    <message>
+        <source>%1: %2 answered %3 at %4, not a finite number</source>
+        <translation>%1: %2 palautti kohdassa %4 arvon %3, ei äärellistä lukua</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Open current card</source>
@@ -487,7 +900,7 @@
     <name>ViewWords</name>
     <message numerus="yes">
         <source>and %Ln more</source>
-        <extracomment>``render(data, formats, card currency)`` → the section&apos;s widget. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
+        <extracomment>``render(data, formats, card currency, previous)`` → the section&apos;s widget; ``previous`` is what the renderer returned for this box before (or None), to be filled again and returned when it is of the right kind. Rows a table view shows; the rest is one line (&quot;and 4 more&quot;).</extracomment>
         <translation>
             <numerusform>ja %Ln muu</numerusform>
             <numerusform>ja %Ln muuta</numerusform>

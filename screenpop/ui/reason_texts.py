@@ -12,11 +12,11 @@ go into ``%1``, ``%2``... in that order; its ``count`` argument, if any, into
 ``%Ln`` (the language's plural form, grouped the locale's way). Numbers are
 written the agent's way, lists as "a, b, c", text (product and source names,
 a driver's own error) as it came. An argument named ``revenue@currency`` is
-money in the currency the ``currency`` argument names; one named
-``fields~credit.field.`` holds ids each worded by its own code (here
-``credit.field.<id>``). A code the table does not know (a newer core) or
-arguments that do not fit show the core's English: an English sentence
-beats none.
+money in the currency the ``currency`` argument names; ``last#date`` is a
+date written the agent's way; one named ``fields~credit.field.`` holds ids
+each worded by its own code (here ``credit.field.<id>``). A code the
+table does not know (a newer core) or arguments that do not fit show the
+core's English: an English sentence beats none.
 
 Adding a code is one line in ``ReasonTexts._table`` and its translation in
 each catalogue; ``tests/ui/test_reason_texts.py`` fails while a code of
@@ -26,30 +26,14 @@ each catalogue; ``tests/ui/test_reason_texts.py`` fails while a code of
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject
 
 from screenpop.reasons import Reason
 from screenpop.ui.formatting import Formats
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """How one code reads: ``text(n)`` is the ``tr()`` call; ``args`` fill
-    ``%1``, ``%2``...; ``count`` names the argument that is ``n`` (``%Ln``).
-    ``text`` None: the one argument is shown as it came (a driver's own error)."""
-
-    text: Callable[[int], str] | None
-    args: tuple[str, ...] = ()
-    count: str | None = None
-
-
-def _w(text: Callable[[int], str] | None, *args: str, count: str | None = None) -> Wording:
-    return Wording(text, args, count)
-
+from screenpop.ui.reason_words import BusinessWords, SourceWords, Wording, words
 
 _PLACE = re.compile(r"%(\d)")
 
@@ -62,29 +46,34 @@ class ReasonTexts(QObject):
         self.table: dict[str, Wording] = self._table()
 
     def _table(self) -> dict[str, Wording]:
-        """One line per code (``define``d in ``screenpop.reasons`` or the module using it)."""
+        """The core's own codes (``screenpop.reasons``, ``screenpop.derived``), one
+        line each, and the tables of the modules that declare theirs."""
         return {
             # screenpop.reasons: what sources and the lookup say
-            "source.error": _w(None, "error"),
-            "source.timeout": _w(lambda n: self.tr("no answer within %1 ms"), "ms"),
-            "source.abandoned": _w(
+            "source.error": words(None, "error"),
+            "source.timeout": words(lambda n: self.tr("no answer within %1 ms"), "ms"),
+            "source.abandoned": words(
                 lambda n: self.tr("no answer within %1 ms (abandoned; could not be stopped)"), "ms"
             ),
-            "source.failing": _w(
+            "source.failing": words(
                 lambda n: self.tr("%1 is failing (%Ln error(s) in a row); retrying in %2 s", "", n),
                 "source",
                 "seconds",
                 count="count",
             ),
-            "source.bad_data": _w(
+            "source.bad_data": words(
                 lambda n: self.tr("%1 answered something a card cannot hold: %2"), "source", "what"
             ),
-            "source.internal": _w(lambda n: self.tr("%1: internal error (%2)"), "source", "error"),
-            "section.no_answer": _w(lambda n: self.tr("no answer")),
-            # screenpop.derived
-            "crosssell.model_unusable": _w(
+            "source.internal": words(
+                lambda n: self.tr("%1: internal error (%2)"), "source", "error"
+            ),
+            "section.no_answer": words(lambda n: self.tr("no answer")),
+            # screenpop.derived, screenpop.crosssell
+            "crosssell.model_unusable": words(
                 lambda n: self.tr("cross-sell model unusable: %1"), "error"
             ),
+            **BusinessWords().table(),
+            **SourceWords().table(),
         }
 
     # ------------------------------------------------------------ wording --
@@ -103,9 +92,11 @@ class ReasonTexts(QObject):
             return fallback
         try:
             values = [self._argument(spec, args, fmt) for spec in wording.args]
-            count = args[wording.count] if wording.count else 0
+            count = 1 if wording.one else args[wording.count] if wording.count else 0
         except KeyError:
             return fallback
+        if wording.fixed is not None:
+            return fill(wording.fixed, *values)
         if wording.text is None:
             return values[0] if values else fallback
         if isinstance(count, bool) or not isinstance(count, int):
@@ -116,7 +107,10 @@ class ReasonTexts(QObject):
         """One argument as the agent reads it, by its spec (see the module's doc)."""
         name, _, currency = spec.partition("@")
         name, _, prefix = name.partition("~")
+        name, _, kind = name.partition("#")
         value = args[name]
+        if kind == "date":
+            return fmt.date(value) if fmt is not None else _value(value, None)
         if currency:
             code = args[currency]
             if fmt is not None:

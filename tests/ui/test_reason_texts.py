@@ -10,6 +10,7 @@ translation; and they check what the agent reads where reasons appear.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 import string
 from typing import Any
@@ -17,12 +18,14 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
+import screenpop
 from screenpop.card import Card, Section, SourceFailure, Status
 from screenpop.phone import normalise
 from screenpop.reasons import CATALOGUE, SOURCE_TIMEOUT, Reason, define
 from screenpop.ui.formatting import Formats
 from screenpop.ui.i18n import LANGUAGES, catalogue_path, install_translations
-from screenpop.ui.reason_texts import ReasonTexts, Wording, reason_texts
+from screenpop.ui.reason_texts import ReasonTexts, reason_texts
+from screenpop.ui.reason_words import words
 from tests.ui.conftest import call_info, customer_card
 from tests.ui.test_i18n import parts, shown_texts, translations, ts_messages
 
@@ -40,13 +43,23 @@ DECLARING = (
 
 
 def all_codes() -> dict[str, str]:
+    """Every code the core declares: the modules named above (a missing one
+    declares nothing yet), and every other core module besides, so that a code
+    declared where nobody thought to look is found too."""
     for module in DECLARING:
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:
             if exc.name != module:
                 raise
-    return dict(CATALOGUE)
+    for info in pkgutil.walk_packages(screenpop.__path__, "screenpop."):
+        if info.name.startswith("screenpop.ui") or info.name.endswith("__main__"):
+            continue
+        try:
+            importlib.import_module(info.name)
+        except ImportError:
+            continue  # a platform's own module (Windows), or an optional library
+    return {code: english for code, english in CATALOGUE.items() if not code.startswith("test.")}
 
 
 class Recorder(QTranslator):
@@ -66,8 +79,8 @@ class Recorder(QTranslator):
         return ""
 
 
-def source_texts(texts: ReasonTexts) -> dict[str, str]:
-    """code -> the English source text its wording hands to ``tr()``."""
+def source_texts(texts: ReasonTexts) -> dict[str, tuple[str, str]]:
+    """code -> (context, English source text) its wording hands to ``tr()``."""
     recorder = Recorder()
     app = QCoreApplication.instance()
     assert app is not None
@@ -80,7 +93,7 @@ def source_texts(texts: ReasonTexts) -> dict[str, str]:
             recorder.asked.clear()
             wording.text(2)
             assert len(recorder.asked) == 1, code
-            out[code] = recorder.asked[0][1]
+            out[code] = recorder.asked[0]
         return out
     finally:
         app.removeTranslator(recorder)
@@ -99,15 +112,25 @@ def test_every_code_the_core_declares_is_worded_with_all_its_arguments() -> None
     assert not unworded, f"reason codes without a wording in ReasonTexts._table: {unworded}"
     for code, english in codes.items():
         wording = texts.table[code]
-        named = set(wording.args) | ({wording.count} if wording.count else set())
-        assert named == fields(english), f"{code}: wording names {named}, English {english!r}"
-        if wording.text is None:
-            assert len(wording.args) == 1, code
+        named = {name for spec in wording.args for name in arg_names(spec)} | set(wording.also)
+        if wording.count:
+            named.add(wording.count)
+        expected = (fields(english) - set(wording.skip)) | set(wording.also)
+        assert named == expected, f"{code}: wording names {named}, English {english!r}"
+        if wording.text is None and wording.fixed is None:
+            assert len(wording.args) == 1, code  # shown as it came
             continue
-        source = sources[code]
+        source = wording.fixed if wording.fixed is not None else sources[code][1]
         places = sorted({int(p) for p in re.findall(r"%(\d)", source)})
         assert places == list(range(1, len(wording.args) + 1)), f"{code}: {source!r}"
-        assert ("%Ln" in source or "%n" in source) == (wording.count is not None), code
+        counted = wording.count is not None or wording.one
+        assert ("%Ln" in source or "%n" in source) == counted, code
+
+
+def arg_names(spec: str) -> set[str]:
+    """The reason arguments a wording's argument spec reads (``revenue@currency``: both)."""
+    name, _, currency = spec.partition("@")
+    return {name.partition("~")[0].partition("#")[0], *([currency] if currency else [])}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -119,8 +142,9 @@ def test_every_code_is_translated(language: str) -> None:
     for code in all_codes():
         wording = texts.table.get(code)
         if wording is None or wording.text is None:
-            continue  # unworded: the test above says so; verbatim: nothing to translate
-        key = ("ReasonTexts", sources[code], wording.count is not None)
+            continue  # unworded: the test above says so; verbatim or figures: nothing to say
+        context, source = sources[code]
+        key = (context, source, wording.count is not None or wording.one)
         message = messages.get(key)
         finished = message is not None and message.find("translation").get("type") is None
         if not finished or not all(t.strip() for t in translations(message)):
@@ -184,7 +208,7 @@ def test_data_item_reasons_are_translated_where_the_pop_shows_them(
     code = define("test.bought_with", "bought with {product} by {customers} customers")
     texts = reason_texts()
     # Worded for this test with a text every catalogue has ("%1 answered ... %2").
-    texts.table[code] = Wording(texts.table["source.bad_data"].text, ("product", "customers"))
+    texts.table[code] = words(texts.table["source.bad_data"].text, "product", "customers")
     try:
         controller, listener = parts(qtbot, "fi_FI")
         cleanup.append(controller)
@@ -222,3 +246,39 @@ def cleanup() -> Any:
     yield made
     for controller in made:
         controller.close_all()
+
+
+@pytest.mark.parametrize(
+    ("locale", "code", "args", "said"),
+    [
+        (  # money in the customer's currency, written the agent's way
+            "fi_FI",
+            "value.tier_top",
+            {"percent": 5, "currency": "GBP", "revenue": 30021.69, "threshold": 5685.07},
+            "myynniltään ylin 5 % (30\xa0021,69\xa0£ ≥ 5\xa0685,07\xa0£)",
+        ),
+        (  # field ids, each worded by its own code; the English list is not used
+            "he_IL",
+            "credit.rule_unsure",
+            {"reason": "החשבון בהקפאה", "missing": ("overdue days",), "fields": ("overdue_days",)},
+            "החשבון בהקפאה (לא ניתן לשלול: חסר ימי פיגור)",
+        ),
+        (  # a count in the language's plural form, a date the locale's way
+            "lt_LT",
+            "reorders.weeks.due",
+            {"weeks": 3, "last": "2011-11-20"},
+            "užsako maždaug kas 3 savaites; paskutinį kartą 2011-11-20, metas dabar",
+        ),
+        (  # an English "_one" twin without a count reads as the singular
+            "sv_SE",
+            "crosssell.bought_with_one",
+            {"with": "WHITE METAL LANTERN"},
+            "köpt med WHITE METAL LANTERN av 1 kund",
+        ),
+        ("he_IL", "value.orders", {"orders": 203}, "203 הזמנות"),
+    ],
+)
+def test_arguments_by_their_kind(locale: str, code: str, args: dict[str, Any], said: str) -> None:
+    install_translations(locale)
+    texts = ReasonTexts()
+    assert texts.say(code, args, "English", Formats(locale)) == said
