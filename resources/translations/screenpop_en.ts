@@ -136,6 +136,13 @@
 <context>
     <name>PopHeader</name>
     <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>%Ln more ringing</numerusform>
+            <numerusform>%Ln more ringing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln customer(s) share this number</source>
         <translation>
             <numerusform>%Ln customer has this number</numerusform>
@@ -147,16 +154,6 @@
         <translation>
             <numerusform>Choose a customer (%Ln match)…</numerusform>
             <numerusform>Choose a customer (%Ln matches)…</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>PopWindow</name>
-    <message numerus="yes">
-        <source>%Ln more ringing</source>
-        <translation>
-            <numerusform>%Ln more ringing</numerusform>
-            <numerusform>%Ln more ringing</numerusform>
         </translation>
     </message>
 </context>

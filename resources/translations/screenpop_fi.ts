@@ -424,16 +424,24 @@
     <name>PopHeader</name>
     <message>
         <source>Number withheld</source>
-        <extracomment>Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
+        <extracomment>&quot;N more ringing&quot; changes at most this often during a burst of rings. Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
         <translation>Numero salattu</translation>
     </message>
     <message>
         <source>Dismiss</source>
+        <extracomment>Search results (or &quot;none found&quot;) are on show: the window may need to grow. Bumped for every call shown: a search result for an earlier one is dropped.</extracomment>
         <translation>Sulje</translation>
     </message>
     <message>
         <source>Search by number, account or name — Enter</source>
         <translation>Hae numerolla, asiakasnumerolla tai nimellä — Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>%Ln muu puhelu soi</numerusform>
+            <numerusform>%Ln muuta puhelua soi</numerusform>
+        </translation>
     </message>
     <message>
         <source>Looking up…</source>
@@ -498,7 +506,7 @@
     </message>
     <message>
         <source>On call</source>
-        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. &quot;N more ringing&quot; changes at most this often during a burst (each change lays out and repaints the header); appearing and going are shown at once. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Puhelussa</translation>
     </message>
     <message>
@@ -512,13 +520,6 @@
     <message>
         <source>Ended</source>
         <translation>Päättynyt</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln more ringing</source>
-        <translation>
-            <numerusform>%Ln muu puhelu soi</numerusform>
-            <numerusform>%Ln muuta puhelua soi</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reopened</source>

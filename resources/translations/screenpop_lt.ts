@@ -442,16 +442,25 @@
     <name>PopHeader</name>
     <message>
         <source>Number withheld</source>
-        <extracomment>Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
+        <extracomment>&quot;N more ringing&quot; changes at most this often during a burst of rings. Item data role holding a match&apos;s customer id in the picker and search results.</extracomment>
         <translation>Numeris paslėptas</translation>
     </message>
     <message>
         <source>Dismiss</source>
+        <extracomment>Search results (or &quot;none found&quot;) are on show: the window may need to grow. Bumped for every call shown: a search result for an earlier one is dropped.</extracomment>
         <translation>Uždaryti</translation>
     </message>
     <message>
         <source>Search by number, account or name — Enter</source>
         <translation>Ieškokite pagal numerį, sąskaitą ar vardą — Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln more ringing</source>
+        <translation>
+            <numerusform>Dar %Ln skambutis</numerusform>
+            <numerusform>Dar %Ln skambučiai</numerusform>
+            <numerusform>Dar %Ln skambučių</numerusform>
+        </translation>
     </message>
     <message>
         <source>Looking up…</source>
@@ -518,7 +527,7 @@
     </message>
     <message>
         <source>On call</source>
-        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. &quot;N more ringing&quot; changes at most this often during a burst (each change lays out and repaints the header); appearing and going are shown at once. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
+        <extracomment>While the agent points at or types in a lingering pop, look again this often. After the shown caller hangs up, the next waiting caller comes forward this much later: when callers hang up one after another (the end of a burst) the pop moves once, not once per hang-up, and the agent sees what ended. The agent wants to wrap up ``call_id``; carries the pop&apos;s notes. Ringing calls behind the shown one, oldest first.</extracomment>
         <translation>Vyksta pokalbis</translation>
     </message>
     <message>
@@ -532,14 +541,6 @@
     <message>
         <source>Ended</source>
         <translation>Baigtas</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln more ringing</source>
-        <translation>
-            <numerusform>Dar %Ln skambutis</numerusform>
-            <numerusform>Dar %Ln skambučiai</numerusform>
-            <numerusform>Dar %Ln skambučių</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reopened</source>

@@ -11,7 +11,7 @@ shrinks at the end of a call.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -30,8 +30,12 @@ from PySide6.QtWidgets import (
 from screenpop.card import Card, Match
 from screenpop.frontend import CallInfo
 from screenpop.ui.formatting import Formats
+from screenpop.ui.jobs import Jobs
 from screenpop.ui.reason_texts import fill, reason_texts
-from screenpop.ui.widgets import isolate_ltr, label, set_tone
+from screenpop.ui.widgets import isolate_ltr, label, set_tone, single_shot
+
+#: "N more ringing" changes at most this often during a burst of rings.
+COUNT_DELAY_MS = 250
 
 
 class SearchField(QLineEdit):
@@ -68,10 +72,16 @@ class PopHeader(QFrame):
     customer_chosen = Signal(str)
     search_requested = Signal(str)
     search_result_chosen = Signal(str)
+    #: Search results (or "none found") are on show: the window may need to grow.
+    results_shown = Signal()
 
     def __init__(self, formats: Formats | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.formats = formats
+        #: Bumped for every call shown: a search result for an earlier one is dropped.
+        self._generation = 0
+        self._searcher: Callable[[str], list[Match]] | None = None
+        self._jobs: Jobs | None = None
         self.setObjectName("pop-header")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 10, 10, 12)
@@ -85,6 +95,10 @@ class PopHeader(QFrame):
         self.waiting = label("", role="chip", tone="ring")
         self.waiting.setObjectName("waiting")
         self.waiting.hide()
+        self._waiting_count = 0
+        self.count_timer = single_shot(
+            self, "count_timer", COUNT_DELAY_MS, self._show_waiting_count
+        )
         top.addWidget(self.waiting)
         self.caller = label("", role="caller")
         self.caller.setObjectName("caller")
@@ -146,12 +160,33 @@ class PopHeader(QFrame):
         self.waiting.setText(text)
         self.waiting.setVisible(bool(text))
 
+    def set_waiting_count(self, count: int) -> None:
+        """How many calls wait behind the shown one: shown at once when the first
+        starts waiting or the last stops; changes in between at most every
+        ``COUNT_DELAY_MS`` (each redraw lays out and repaints the header)."""
+        self._waiting_count = count
+        if bool(count) != self.waiting.isVisibleTo(self):
+            self._show_waiting_count()
+        elif count and not self.count_timer.isActive():
+            self.count_timer.start()
+
+    def _show_waiting_count(self) -> None:
+        self.count_timer.stop()
+        count = self._waiting_count
+        self.set_waiting(self.tr("%Ln more ringing", "", count) if count else "")
+
     def show_call(self, call: CallInfo) -> None:
         """Ringing, before identification: the caller is all we know."""
         self.caller.setText(caller_line(call, None))
         self.show_looking_up()
 
+    def attach_search(self, search: Callable[[str], list[Match]], jobs: Jobs) -> None:
+        """Search with ``search`` (it asks the sources: it runs as one of ``jobs``)."""
+        self._searcher, self._jobs = search, jobs
+        self.search_requested.connect(self._run_search)
+
     def show_looking_up(self) -> None:
+        self._generation += 1
         self.customer.setText(self.tr("Looking up…"))
         self._set_detail("")
         self.tier.hide()
@@ -251,6 +286,18 @@ class PopHeader(QFrame):
         customer_id = self.picker.itemData(index)
         if isinstance(customer_id, str):
             self.customer_chosen.emit(customer_id)
+
+    def _run_search(self, text: str) -> None:
+        search, jobs, generation = self._searcher, self._jobs, self._generation
+        if search is None or jobs is None:
+            return
+
+        def show(result: object) -> None:
+            if generation == self._generation and isinstance(result, list):
+                self.set_results([m for m in result if isinstance(m, Match)])
+                self.results_shown.emit()
+
+        jobs.start(lambda: search(text), show, self.show_search_failed)
 
     def _search(self) -> None:
         text = self.search.text().strip()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from screenpop.ui.settings import load_pop_pos, save_pop_pos
 
@@ -138,6 +138,19 @@ class FloatingWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, FLOATING_FLAGS)
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+
+    def framed(self, name: str) -> QVBoxLayout:
+        """The window's one child, a frame named ``name`` (the style sheet draws its
+        border); returns the column the window's parts go in."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        frame = QFrame()
+        frame.setObjectName(name)
+        outer.addWidget(frame)
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(1, 1, 1, 1)
+        column.setSpacing(0)
+        return column
 
     def accept_focus(self) -> None:
         """Let the window take focus: the agent clicked a field or pressed the shortcut."""

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from screenpop.callqueue import CallQueue, Front, Move, Waiting
-from screenpop.card import Card, Match, Section
+from screenpop.card import Card, Section
 from screenpop.events import CallState
 from screenpop.frontend import AgentCore, CallInfo
 from screenpop.ui.card_view import CardView
@@ -38,7 +38,7 @@ from screenpop.ui.placement import FloatingWindow, Placement
 from screenpop.ui.recent import state_word
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.views import tier_text
-from screenpop.ui.widgets import align_for_direction, raise_window
+from screenpop.ui.widgets import align_for_direction, raise_window, single_shot
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +48,6 @@ LINGER_RETRY_MS = 1000
 #: much later: when callers hang up one after another (the end of a burst) the
 #: pop moves once, not once per hang-up, and the agent sees what ended.
 NEXT_CALL_DELAY_MS = 300
-#: "N more ringing" changes at most this often during a burst (each change
-#: lays out and repaints the header); appearing and going are shown at once.
-COUNT_DELAY_MS = 250
 
 
 class PopWindow(FloatingWindow):
@@ -93,19 +90,13 @@ class PopWindow(FloatingWindow):
         #: Ringing calls behind the shown one, oldest first.
         self.waiting = CallQueue()
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        frame = QFrame()
-        frame.setObjectName("pop-frame")
-        outer.addWidget(frame)
-        column = QVBoxLayout(frame)
-        column.setContentsMargins(1, 1, 1, 1)
-        column.setSpacing(0)
+        column = self.framed("pop-frame")
 
         self.header = PopHeader(formats)
         self.header.close_clicked.connect(self.dismiss)
         self.header.customer_chosen.connect(self._choose)
-        self.header.search_requested.connect(self._search)
+        self.header.attach_search(lambda text: self.core.search(text), self.jobs)
+        self.header.results_shown.connect(self._fit)
         self.header.search_result_chosen.connect(self._open_found)
         column.addWidget(self.header)
 
@@ -127,20 +118,8 @@ class PopWindow(FloatingWindow):
         self.notes.pressed.connect(self.accept_focus)
         self.header.search.pressed.connect(self.accept_focus)
 
-        self.close_timer = QTimer(self)
-        self.close_timer.setObjectName("close_timer")
-        self.close_timer.setSingleShot(True)
-        self.close_timer.timeout.connect(self._linger_over)
-        self.next_timer = QTimer(self)
-        self.next_timer.setObjectName("next_timer")
-        self.next_timer.setSingleShot(True)
-        self.next_timer.setInterval(NEXT_CALL_DELAY_MS)
-        self.next_timer.timeout.connect(self._next_waiting)
-        self.count_timer = QTimer(self)
-        self.count_timer.setObjectName("count_timer")
-        self.count_timer.setSingleShot(True)
-        self.count_timer.setInterval(COUNT_DELAY_MS)
-        self.count_timer.timeout.connect(self._update_waiting_count)
+        self.close_timer = single_shot(self, "close_timer", 0, self._linger_over)
+        self.next_timer = single_shot(self, "next_timer", NEXT_CALL_DELAY_MS, self._next_waiting)
         self.placement = Placement(self, rtl=formats.rtl)
 
     @property
@@ -214,29 +193,17 @@ class PopWindow(FloatingWindow):
         else:
             self.header.set_state(self.tr("Ended"), "")
         self.shrink()
-        if not self._held:
-            self.close_timer.start(int(self.linger_s * 1000))
+        self._linger()
 
     # ------------------------------------------------------------- actions --
 
     def show_card(self, call_id: str, card: Card, notes: str = "", state: str = "") -> None:
         """Reopen a past call's card (recent calls); stays until dismissed."""
-        self._leave_current()
-        self.call_id, self.call, self.card, self.state = call_id, None, card, None
-        self.header.show_card(None, card)
-        self.header.set_state(self._reopened(state), "")
-        self.card_view.plan(card.sections, ())
-        self.notes.load(self._notes.get(call_id) or notes)
-        self._present()
+        self._reopen(call_id, card, notes, state)
 
     def show_pending(self, call_id: str, notes: str = "", state: str = "") -> None:
         """Reopen a past call whose card the core is looking up again."""
-        self._leave_current()
-        self.call_id, self.call, self.state = call_id, None, None
-        self.header.show_looking_up()
-        self.header.set_state(self._reopened(state), "")
-        self.notes.load(self._notes.get(call_id) or notes)
-        self._present()
+        self._reopen(call_id, None, notes, state)
 
     def raise_current(self) -> bool:
         """Shortcut "open card": show the current card in full and let the agent type."""
@@ -281,7 +248,7 @@ class PopWindow(FloatingWindow):
         """The wrap-up closed: an ended call's pop lingers, then closes, as usual."""
         self._held = False
         if self.shrunk and self.isVisible():
-            self.close_timer.start(int(self.linger_s * 1000))
+            self._linger()
 
     def notes_for(self, call_id: str) -> str:
         """The notes typed on the pop for ``call_id`` (for the wrap-up dialog)."""
@@ -336,16 +303,19 @@ class PopWindow(FloatingWindow):
                 self.on_complete(call_id, waiting.card)
 
     def _show_waiting_count(self) -> None:
-        shown = self.header.waiting.isVisibleTo(self.header)
-        if bool(self.waiting) != shown:
-            self._update_waiting_count()  # someone waits now, or nobody does: at once
-        elif self.waiting and not self.count_timer.isActive():
-            self.count_timer.start()
+        self.header.set_waiting_count(len(self.waiting))
 
-    def _update_waiting_count(self) -> None:
-        self.count_timer.stop()
-        count = len(self.waiting)
-        self.header.set_waiting(self.tr("%Ln more ringing", "", count) if count else "")
+    def _reopen(self, call_id: str, card: Card | None, notes: str, state: str) -> None:
+        self._leave_current()
+        self.call_id, self.call, self.card, self.state = call_id, None, card, None
+        if card is None:
+            self.header.show_looking_up()
+        else:
+            self.header.show_card(None, card)
+            self.card_view.plan(card.sections, ())
+        self.header.set_state(self._reopened(state), "")
+        self.notes.load(self._notes.get(call_id) or notes)
+        self._present()
 
     def _reopened(self, state: str) -> str:
         if not state:
@@ -389,6 +359,11 @@ class PopWindow(FloatingWindow):
         align_for_direction(self, self.formats.rtl)
         self.placement.fit([self.header, self.card_view, self.footer])
 
+    def _linger(self) -> None:
+        """Close after ``linger_s``, unless the call's wrap-up holds the pop open."""
+        if not self._held:
+            self.close_timer.start(int(self.linger_s * 1000))
+
     def _linger_over(self) -> None:
         if self.underMouse() or self.notes.hasFocus() or self.header.search.hasFocus():
             self.close_timer.start(LINGER_RETRY_MS)
@@ -413,16 +388,6 @@ class PopWindow(FloatingWindow):
             return
         self.card_view.wait_again()
         self.core.choose_customer(self.call_id, customer_id)  # returns at once
-
-    def _search(self, text: str) -> None:
-        call_id = self.call_id
-
-        def show(result: object) -> None:
-            if call_id == self.call_id and isinstance(result, list):
-                self.header.set_results([m for m in result if isinstance(m, Match)])
-                self._fit()
-
-        self.jobs.start(lambda: self.core.search(text), show, self.header.show_search_failed)
 
     def _open_found(self, customer_id: str) -> None:
         if self.call_id is not None:

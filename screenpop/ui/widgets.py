@@ -8,7 +8,9 @@ means the same thing everywhere and code never hard-codes one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -90,3 +92,13 @@ def align_for_direction(root: QWidget, rtl: bool) -> None:
 def isolate_ltr(text: str) -> str:
     """Keep a phone number or code left-to-right inside right-to-left text (``+972…``)."""
     return f"\u2066{text}\u2069" if text else text
+
+
+def single_shot(owner: QObject, name: str, ms: int, slot: Callable[[], object]) -> QTimer:
+    """A named single-shot timer of ``owner`` (restarting it postpones it)."""
+    timer = QTimer(owner)
+    timer.setObjectName(name)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
