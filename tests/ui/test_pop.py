@@ -317,3 +317,23 @@ def test_section_widgets_are_made_once_and_filled_again(qtbot: Any, pop_parts: A
         listener.call_state(call_id, CallState.ANSWERED, True)  # the next ring replaces it
     assert contents[0] == contents[1]
     assert "Nothing overdue" in texts(pop.boxes["balance"])  # refilled, not stale
+
+
+def test_a_failed_section_shows_its_last_known_data_marked_with_its_age(
+    qtbot: Any, pop_parts: Any
+) -> None:
+    from screenpop.card import LastKnown
+    from screenpop.reasons import SOURCE_TIMEOUT, Reason
+
+    controller, listener = pop_parts
+    pop = controller.pop
+    listener.call_ringing(call_info())
+    listener.identified("c1", customer_card(), ("balance",))
+    last = LastKnown("2026-11-29T16:20:00", {"balance": 99.5, "overdue": 0, "currency": "GBP"})
+    failed = Section(Status.TIMEOUT, reason=Reason.of(SOURCE_TIMEOUT, ms=800), last_known=last)
+    listener.section_ready("c1", "balance", failed)
+    qtbot.waitUntil(lambda: not pop.boxes["balance"].is_busy and not pop.render_pending())
+    status = pop.boxes["balance"].status.text()
+    assert status.startswith("Timed out — no answer within 800 ms\nLast known, from ")
+    assert "£99.50" in texts(pop.boxes["balance"])
+    assert pop.boxes["balance"].status.property("tone") == "warn"
