@@ -22,17 +22,28 @@ from screenpop.ui.settings import load_pop_pos, save_pop_pos
 POP_WIDTH = 560
 #: Gap kept between the pop and the screen's edge when it has no saved place.
 EDGE_MARGIN = 24
+SCROLL_SLACK = 8
 
 
-def _height(part: QWidget) -> int:
-    """The height ``part`` wants; a scroll area all of its content (its own hint
-    stops at 24 lines of text, and an override of it would be Python that Qt's
-    layouts call on every pass)."""
+def _height(part: QWidget, width: int) -> int:
+    """The height ``part`` wants at ``width``: wrapped text is as tall as it is at
+    that width (a plain size hint guesses a narrower one and is too tall); a
+    scroll area wants all of its content (its own hint stops at 24 lines of
+    text, and an override of it would be Python that layouts call on every pass)."""
+    extra = 0
     if isinstance(part, QScrollArea):
         inner = part.widget()
         if inner is not None:
-            return inner.sizeHint().height() + 2 * part.frameWidth()
-    return part.sizeHint().height()
+            # A pixel short and a scroll bar appears, which narrows the text and
+            # makes it taller still: a little room to spare.
+            extra = 2 * part.frameWidth() + SCROLL_SLACK
+            width -= extra
+            part = inner
+    if part.hasHeightForWidth():
+        height = part.heightForWidth(width)
+        if height > 0:
+            return height + extra
+    return part.sizeHint().height() + extra
 
 
 class Placement:
@@ -58,7 +69,8 @@ class Placement:
         Summed by hand: the window's own layout caches its hint until the next
         event-loop pass, and the pop must be right before it paints.
         """
-        wanted = sum(_height(p) for p in parts if not p.isHidden()) + 2
+        inside = self.width - 2  # the frame's border
+        wanted = sum(_height(p, inside) for p in parts if not p.isHidden()) + 2
         area = self.screen_area()
         height = max(1, min(wanted, area.height() - 2 * EDGE_MARGIN))
         # Only when it changes: a resize sends events through every child, each
