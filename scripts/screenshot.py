@@ -1,20 +1,24 @@
-"""Screenshots of the real pop and recent-calls windows, for the README.
+"""Screenshots of the real windows, in English, Hebrew and Finnish, for the README.
 
 Builds the embedded demo (real Online Retail customers and purchases), builds
 its cross-sell model, looks customers up with the real engine, and shows the
-cards in the real ``PopWindow`` on a real X display (Xvfb: the script re-runs
-itself under ``xvfb-run`` when no display is set), then grabs them to
-``docs/screenshots/``:
+cards in the real ``PopWindow`` and the real dialogs on a real X display
+(Xvfb with openbox as the window manager: the script re-runs itself under
+``xvfb-run`` when no display is set), then grabs them to ``docs/screenshots/``.
+Every shot is taken in each language, the agent's translations installed
+before its windows are made (``NAME.png`` in English, ``NAME-he.png``,
+``NAME-fi.png``):
 
-* ``pop.png`` — customer 17850, en_GB;
-* ``pop-hold.png`` — a customer on credit hold with an overdue balance;
-* ``pop-he.png`` — an Israeli customer for an agent in he_IL (right to left);
-* ``pop-fi.png`` — the credit-hold customer for an agent in fi_FI (Finnish
-  labels, long words, Finnish money: ``11 558,81 £``);
-* ``pop-reorders.png`` — a wholesaler: reorders due first, then cross-sells;
-* ``recent.png`` — the recent-calls window.
+* ``pop`` — a customer on the phone, with the notes the agent is typing;
+* ``pop-hold`` — a customer on credit hold with an overdue balance, ringing;
+* ``pop-matches`` — a line two customers share: choose who is calling;
+* ``pop-reorders`` — a wholesaler (customer 17841, the most lines): reorders
+  due first, then cross-sells;
+* ``wrapup`` — the wrap-up dialog in front of the pop after the call;
+* ``recent`` — the recent calls in the window shown when there is no tray.
 
-Usage: ``.venv/bin/python scripts/screenshot.py [--demo-dir DIR] [--out DIR]``.
+Usage: ``.venv/bin/python scripts/screenshot.py [--demo-dir DIR] [--out DIR]
+[--language en|he|fi ...]``.
 """
 
 from __future__ import annotations
@@ -26,33 +30,131 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-#: (file, number as a bridge delivers it, caller name, agent locale, state)
-SHOTS = (
-    ("pop.png", "+442920180015", "Chloë Baker", "en_GB", "answered"),
-    ("pop-hold.png", "0161 496 0624", "", "en_GB", "ringing"),
-    (
-        "pop-he.png",
-        "sip:+972502347679@pbx.demo.invalid;user=phone",
-        "מיכל גבאי",
-        "he_IL",
-        "ringing",
+
+@dataclass(frozen=True)
+class Language:
+    """An agent's desk: locale, a customer of theirs, their words for the call."""
+
+    suffix: str
+    locale: str
+    #: (number as the bridge delivers it, caller name) of the customer on the phone
+    caller: tuple[str, str]
+    notes: str
+    #: The call centre's own dispositions (config: written in the agents' language).
+    dispositions: tuple[str, ...]
+    #: The business's own words in the demo config (credit terms and rules, value
+    #: tiers), as a call centre of that language writes them: English -> theirs.
+    words: dict[str, str] = field(default_factory=dict)
+
+
+LANGUAGES = {
+    "en": Language(
+        "",
+        "en_GB",
+        ("+442920180015", "Chloë Baker"),
+        "Asked about the Christmas order; wants T-light holders restocked.",
+        ("resolved", "follow-up", "sale", "complaint"),
     ),
-    ("pop-fi.png", "0161 496 0624", "Sarah Barnes", "fi_FI", "answered"),
-    # A wholesaler (customer 17841, the most lines): reorders due first, then cross-sells.
-    ("pop-reorders.png", "+442920180660", "Evie Gray", "en_GB", "ringing"),
-)
-
-
-#: What the agent typed during the answered calls, in the agent's language.
-NOTES = {
-    "en_GB": "Asked about the Christmas order; wants T-light holders restocked.",
-    "fi_FI": "Kysyi erääntyneistä laskuista; lupasi maksusuunnitelman ensi viikolla.",
+    "he": Language(
+        "-he",
+        "he_IL",
+        ("sip:+972502347679@pbx.demo.invalid;user=phone", "מיכל גבאי"),
+        "שאלה על ההזמנה לחג; מבקשת מחזיקי נרות נוספים.",
+        ("טופל", "מעקב", "מכירה", "תלונה"),
+        {
+            "Prepay": "תשלום מראש",
+            "Net 14": "שוטף+14",
+            "Net 30": "שוטף+30",
+            "Net 60": "שוטף+60",
+            "account on credit hold": "החשבון בהקפאת אשראי",
+            "invoices overdue more than 60 days": "חשבוניות בפיגור של יותר מ־60 יום",
+            "over the credit limit": "מעל מסגרת האשראי",
+            "risk grade C or D": "דירוג סיכון C או D",
+            "invoices overdue more than 30 days": "חשבוניות בפיגור של יותר מ־30 יום",
+            "more than 90% of the credit limit used": "נוצלו יותר מ־90% ממסגרת האשראי",
+            "Platinum": "פלטינום",
+            "Gold": "זהב",
+            "Silver": "כסף",
+            "Bronze": "ארד",
+            "top 5% by revenue": "5% העליונים לפי מחזור",
+            "top 20% by revenue": "20% העליונים לפי מחזור",
+            "top 50% by revenue": "50% העליונים לפי מחזור",
+            "bottom 50% by revenue": "50% התחתונים לפי מחזור",
+        },
+    ),
+    "fi": Language(
+        "-fi",
+        "fi_FI",
+        ("+358 13 123 0597", "Sanna Mäkelä"),
+        "Kysyi joulutilauksesta; haluaa lisää kynttilänpitimiä.",
+        ("ratkaistu", "soitetaan takaisin", "myynti", "reklamaatio"),
+        {
+            "Prepay": "Ennakkomaksu",
+            "Net 14": "14 pv netto",
+            "Net 30": "30 pv netto",
+            "Net 60": "60 pv netto",
+            "account on credit hold": "asiakkaan luotto on jäädytetty",
+            "invoices overdue more than 60 days": "laskuja yli 60 päivää erääntyneenä",
+            "over the credit limit": "luottoraja ylitetty",
+            "risk grade C or D": "riskiluokka C tai D",
+            "invoices overdue more than 30 days": "laskuja yli 30 päivää erääntyneenä",
+            "more than 90% of the credit limit used": "yli 90 % luottorajasta käytetty",
+            "Platinum": "Platina",
+            "Gold": "Kulta",
+            "Silver": "Hopea",
+            "Bronze": "Pronssi",
+            "top 5% by revenue": "myynniltään ylin 5 %",
+            "top 20% by revenue": "myynniltään ylin 20 %",
+            "top 50% by revenue": "myynniltään ylin 50 %",
+            "bottom 50% by revenue": "myynniltään alin 50 %",
+        },
+    ),
 }
+#: A customer on credit hold, overdue (Sarah Barnes), and a line two customers share.
+HOLD_NUMBER = "0161 496 0624"
+SHARED_NUMBER = "+441164960396"
+#: Customer 17841, the demo's biggest wholesaler (the most purchase lines).
+WHOLESALER_NUMBER = "+442920180660"
+
+
+def localise(config: Any, words: dict[str, str]) -> Any:
+    """The demo config with its credit and value words in ``words``' language.
+
+    The credit system's own names for terms stay as they are in its database;
+    ``credit.alias`` maps them to the policy's (now translated) terms.
+    """
+    if not words or config.credit is None or config.value is None:
+        return config
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, str):
+            return words.get(value, value)
+        if isinstance(value, list | tuple):
+            return [swap(v) for v in value]
+        if isinstance(value, dict):
+            return {k: swap(v) for k, v in value.items()}
+        return value
+
+    credit = swap(config.credit.model_dump())
+    terms = config.credit.terms
+    credit["alias"] = {
+        **{term: words.get(term, term) for term in terms},
+        **{source: words.get(term, term) for source, term in config.credit.alias.items()},
+    }
+    value = swap(config.value.model_dump())
+    return config.model_copy(
+        update={
+            "credit": type(config.credit).model_validate(credit),
+            "value": type(config.value).model_validate(value),
+        }
+    )
 
 
 def ensure_display() -> None:
@@ -63,8 +165,19 @@ def ensure_display() -> None:
     if xvfb is None:
         sys.exit("no DISPLAY and no xvfb-run (apt-get install xvfb xauth)")
     env = dict(os.environ, SCREENSHOT_UNDER_XVFB="1", QT_QPA_PLATFORM="xcb")
-    cmd = [xvfb, "-a", "-s", "-screen 0 1600x1000x24", sys.executable, *sys.argv]
+    cmd = [xvfb, "-a", "-s", "-screen 0 1920x1080x24", sys.executable, *sys.argv]
     sys.exit(subprocess.call(cmd, env=env))
+
+
+def window_manager() -> subprocess.Popen[bytes] | None:
+    """openbox, so that windows are stacked and decorated as on a desk (if installed)."""
+    openbox = shutil.which("openbox")
+    if openbox is None:
+        print("openbox not found: dialogs without decorations", file=sys.stderr)
+        return None
+    wm = subprocess.Popen([openbox], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)  # the WM takes over the root window before ours are mapped
+    return wm
 
 
 def prepare_demo(demo_dir: Path) -> Path:
@@ -81,112 +194,177 @@ def prepare_demo(demo_dir: Path) -> Path:
     return demo.config
 
 
+class Shooter:
+    """One language's shots: calls handed to the running engine as a bridge hands
+    them over, the real windows showing what it reports, the real journal."""
+
+    def __init__(self, engine: Any, config: Any, language: Language, out: Path) -> None:
+        from screenpop.ui.controller import UiController
+        from screenpop.ui.i18n import install_translations
+        from screenpop.ui.signals import QtPopListener
+
+        self.engine = engine
+        self.language = language
+        self.out = out
+        install_translations(language.locale)  # before the windows: texts are made with it
+        self.listener = QtPopListener()
+        self.controller = UiController(engine, config, self.listener, tray_available=False)
+        self.controller.pop.linger_s = 600  # the shots take their time
+        self.count = 0
+
+    def send(self, call_id: str, state: Any, received: str, caller: str = "") -> None:
+        """A call event, handed to the engine on its bridge loop as a bridge's emit does."""
+        from screenpop.events import CallEvent
+
+        agent = self.engine.config.agent.extension
+        event = CallEvent(
+            call_id, state, received, caller, bridge="demo", agent=agent if caller else ""
+        )
+        self.engine.loop.call_soon_threadsafe(self.engine._on_event, event)
+
+    def ring(self, received: str, caller: str) -> str:
+        """A call rings; returns once its card is complete and painted."""
+        from screenpop.events import CallState
+
+        self.count += 1
+        call_id = f"shot-{self.language.suffix or 'en'}-{self.count}@demo"
+        self.send(call_id, CallState.RINGING, received, caller)
+        pop = self.controller.pop
+        settle(lambda: pop.call_id == call_id and pop.card is not None)
+        settle(lambda: pop._complete and not pop.render_pending(), wait_ms=500)
+        return call_id
+
+    def save(self, widget: Any, name: str) -> None:
+        settle()
+        path = self.out / f"{name}{self.language.suffix}.png"
+        widget.grab().save(str(path))
+        print(path)
+
+    def save_screen(self, widgets: list[Any], name: str, margin: int = 16) -> None:
+        """The part of the screen where ``widgets`` are, as the agent sees it."""
+        from PySide6.QtGui import QGuiApplication
+
+        settle(wait_ms=800)
+        area = widgets[0].frameGeometry()
+        for widget in widgets[1:]:
+            area = area.united(widget.frameGeometry())
+        area = area.adjusted(-margin, -margin, margin, margin)
+        screen = QGuiApplication.primaryScreen()
+        area = area.intersected(screen.geometry())
+        shot = screen.grabWindow(0, area.x(), area.y(), area.width(), area.height())
+        path = self.out / f"{name}{self.language.suffix}.png"
+        shot.save(str(path))
+        print(path)
+
+    def shoot(self) -> None:
+        from screenpop.events import CallState
+
+        pop = self.controller.pop
+        language = self.language
+        received, caller = language.caller
+        # 1. On the phone with a customer, typing notes.
+        call_id = self.ring(received, caller)
+        self.send(call_id, CallState.ANSWERED, received, caller)
+        settle(lambda: pop.state is CallState.ANSWERED)
+        pop.notes.setPlainText(language.notes)
+        self.save(pop, "pop")
+        # 2. After the call: the wrap-up in front of the shrunk pop; then saved.
+        self.send(call_id, CallState.ENDED, received, caller)
+        settle(lambda: pop.shrunk)
+        pop.wrapup_button.click()
+        dialog = self.controller.wrapups[call_id]
+        dialog.disposition.setCurrentIndex(2)
+        self.save_screen([pop, dialog], "wrapup")
+        dialog.save()
+        settle(lambda: call_id not in self.controller.wrapups)
+        # 3. A customer on credit hold rings, and hangs up before the agent answers.
+        hold_id = self.ring(HOLD_NUMBER, "")
+        self.save(pop, "pop-hold")
+        self.send(hold_id, CallState.ENDED, HOLD_NUMBER)
+        settle(lambda: pop.shrunk)
+        # 4. A line two customers share.
+        shared_id = self.ring(SHARED_NUMBER, "")
+        self.save(pop, "pop-matches")
+        self.send(shared_id, CallState.ENDED, SHARED_NUMBER)
+        settle(lambda: pop.shrunk)
+        # 5. A wholesaler: the reorders that are due first, then cross-sells.
+        self.ring(WHOLESALER_NUMBER, "")
+        self.save(pop, "pop-reorders")
+        # 6. The recent calls from the journal (the window shown without a tray).
+        window = self.controller.window
+        recent = window.recent
+        self.controller.refresh_recent()
+        settle(lambda: recent.model.rowCount() == 4, wait_ms=500)
+        recent.table.selectRow(1)
+        window.show()
+        settle(wait_ms=500)
+        self.save(window, "recent")
+
+    def close(self) -> None:
+        self.controller.close_all()
+
+
+def settle(until: Any = None, wait_ms: int = 300, timeout_ms: int = 5000) -> None:
+    """Let the event loop run ``wait_ms`` (and until ``until()`` is true)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    start = time.monotonic()
+    while True:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        elapsed = (time.monotonic() - start) * 1000
+        done = until is None or until()
+        if (done and elapsed >= wait_ms) or elapsed >= timeout_ms:
+            return
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--demo-dir", type=Path, default=ROOT / "build" / "screenshot-demo")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument(
+        "--language", action="append", choices=sorted(LANGUAGES), help="default: all"
+    )
     args = parser.parse_args()
     ensure_display()
+    wm = window_manager()
+    try:
+        return shoot_all(args)
+    finally:
+        if wm is not None:
+            wm.terminate()
+            wm.wait(5)
 
-    from PySide6.QtCore import QCoreApplication, QEventLoop
-    from PySide6.QtWidgets import QWidget
 
+def shoot_all(args: argparse.Namespace) -> int:
     from screenpop.config.loader import load_config
     from screenpop.engine import Engine
-    from screenpop.events import CallState
-    from screenpop.frontend import CallInfo, CallRecord
-    from screenpop.health import Health, HealthState
-    from screenpop.phone import normalise
     from screenpop.ui.app import application
-    from screenpop.ui.formatting import Formats
-    from screenpop.ui.i18n import install_translations
-    from screenpop.ui.pop import PopWindow
-    from screenpop.ui.signals import QtPopListener
-    from screenpop.ui.tray import RecentWindow
 
     config_path = prepare_demo(args.demo_dir)
-    config = load_config(config_path, use_user_file=False, use_machine_file=False)
+    base = load_config(config_path, use_user_file=False, use_machine_file=False)
     args.out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        # Keep the screenshot's pop position and journal away from the user's.
-        os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
-        engine = Engine(config, journal_path=Path(tmp) / "journal.db")
-        engine.open_core()
-        app = application()  # kept: the windows below need it alive
-        assert app is not None
-
-        def settle(ms: int = 300) -> None:
-            deadline = time.monotonic() + ms / 1000
-            while time.monotonic() < deadline:
-                QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-
-        def save(widget: QWidget, name: str) -> None:
-            settle()
-            path = args.out / name
-            widget.grab().save(str(path))
-            print(path)
-
-        records = []
-        keep: list[QWidget | QtPopListener] = []  # widgets live until the app ends
-        for index, (name, received, caller, locale, state) in enumerate(SHOTS):
-            install_translations(locale)  # before the window: texts are made with it
-            pop = PopWindow(engine, Formats(locale), linger_s=4.0)
-            listener = QtPopListener()
-            keep += [pop, listener]
-            listener.ringing.connect(pop.on_ringing)
-            listener.card_identified.connect(pop.on_identified)
-            listener.section_arrived.connect(pop.on_section)
-            listener.card_completed.connect(pop.on_complete)
-            listener.state_changed.connect(pop.on_state)
-            call_id = f"shot-{index}@demo"
-            number = normalise(received, config.agent.region)
-            started = time.time() - 60 * (index + 1) * 7
-            listener.call_ringing(CallInfo(call_id, number, caller, "agent", "demo", started))
-            card = engine.lookup_once(received)
-            listener.identified(call_id, card, tuple(card.sections))
-            for section_name, section in card.sections.items():
-                listener.section_ready(call_id, section_name, section)
-            listener.card_complete(call_id, card)
-            if state == "answered":
-                listener.call_state(call_id, CallState.ANSWERED, False)
-                pop.notes.load(NOTES.get(locale, NOTES["en_GB"]))
-            settle()
-            save(pop, name)
-            pop.close()
-            customer = card.customer
-            records.append(
-                CallRecord(
-                    call_id=call_id,
-                    number=received,
-                    e164=number.e164,
-                    caller_name=caller,
-                    customer_id=customer.customer_id if customer else None,
-                    customer_name=customer.name if customer else None,
-                    state="ended" if state == "answered" else "missed",
-                    ringing_at=started,
-                    answered_at=started + 4 if state == "answered" else None,
-                    ended_at=started + 190,
-                    answered_by="agent" if state == "answered" else None,
-                    disposition="sale" if state == "answered" else None,
-                    notes=None,
-                    pop_latency_ms=card.latency_ms.get("total"),
-                    failed_sections=tuple(card.failed_sections),
-                    bridge="demo",
-                )
-            )
-
-        install_translations("en_GB")
-        window = RecentWindow(Formats("en_GB"), fallback=True)
-        # The engine is not started here (no bridges run); show the health line
-        # as the running demo reports it.
-        listening = Health(HealthState.LISTENING)
-        window.set_health({"demo": listening, "notify": listening})
-        window.recent.set_rows(records)
-        window.recent.table.selectRow(0)
-        window.show()
-        save(window, "recent.png")
-        window.close()
-        engine.stop()
+    app = application()  # kept: the windows below need it alive
+    assert app is not None
+    for code in args.language or list(LANGUAGES):
+        language = LANGUAGES[code]
+        agent = base.agent.model_copy(
+            update={"locale": language.locale, "dispositions": language.dispositions}
+        )
+        # No demo bridge: the script rings the calls itself.
+        config = localise(base.model_copy(update={"agent": agent, "bridge": ()}), language.words)
+        with tempfile.TemporaryDirectory() as tmp:
+            # Keep the pop's position, the journal and the socket away from the user's.
+            os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
+            engine = Engine(config, journal_path=Path(tmp) / "journal.db", runtime_dir=Path(tmp))
+            shooter = Shooter(engine, config, language, args.out)
+            engine.start(shooter.listener)
+            shooter.controller.start()
+            shooter.controller.window.hide()
+            try:
+                shooter.shoot()
+            finally:
+                shooter.close()
+                engine.stop()
     return 0
 
 

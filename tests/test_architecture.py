@@ -15,8 +15,9 @@ from pathlib import Path
 import grimp
 
 ROOT = Path(__file__).resolve().parent.parent / "screenpop"
-#: Lines a module may have before it must say at its top why it is longer.
-LONG = 400
+#: Lines a module may have before it must say at its top why it is longer
+#: ("~400": a docstring paragraph more is not a reason to split a module).
+LONG = 410
 #: The words a long module's docstring uses to say why.
 WHY_LONG = "Why this module is long"
 

@@ -49,11 +49,14 @@ log = logging.getLogger(__name__)
 #: Worker threads. Lookups mostly wait on sources; sources mostly wait on
 #: servers. On a 2-core desk every runnable worker also contends for the GIL
 #: and the CPU the GUI thread needs during a burst of rings: how many, and at
-#: which priority, is chosen by ``benchmarks/burst.py``.
-LOOKUP_WORKERS = 8
-SOURCE_WORKERS = 16
+#: which priority, is chosen by ``benchmarks/burst.py`` (README, Performance:
+#: 2 + 4 at nice +4 kept more bursts within budget than 8 + 16 at nice 0, with
+#: the same pop latency and 100 MB less memory; nice 10 and more is worse, a
+#: worker holding the GIL then waits long for a CPU).
+LOOKUP_WORKERS = 2
+SOURCE_WORKERS = 4
 #: Added to the workers' nice value (POSIX): 0 = the GUI thread's priority.
-WORKER_NICE = 0
+WORKER_NICE = 4
 
 
 class Runtime:

@@ -14,6 +14,7 @@ import sys
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
+from screenpop.bridges.notify import AlreadyRunning
 from screenpop.config.schema import Config
 from screenpop.frontend import Core
 from screenpop.ui.controller import UiController
@@ -22,6 +23,10 @@ from screenpop.ui.resources import icon, style_sheet
 from screenpop.ui.signals import QtPopListener
 
 log = logging.getLogger(__name__)
+
+#: How long a thread holding the GIL runs before another may take it: the
+#: interpreter's default (5 ms); benchmarks/burst.py measured the others.
+SWITCH_INTERVAL_S = 0.005
 
 
 def application(locale: str | None = None) -> QApplication:
@@ -57,6 +62,7 @@ def settle_memory() -> None:
 
 def run_gui(core: Core, config: Config) -> int:
     """Run the agent app until Quit; returns the process exit code."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = application(config.agent.locale)
     listener = QtPopListener()
     controller = UiController(
@@ -81,10 +87,16 @@ def run_gui(core: Core, config: Config) -> int:
     app.aboutToQuit.connect(stop)
     try:
         core.start(listener)
-    except Exception:
-        log.exception("the core did not start")
+    except BaseException as exc:
         app.aboutToQuit.disconnect(stop)
         controller.close_all()
+        if isinstance(exc, AlreadyRunning):
+            # Not a fault: the agent started it twice. The command line says so
+            # in one line (exit 1), with no traceback.
+            raise
+        if not isinstance(exc, Exception):
+            raise
+        log.exception("the core did not start")
         return 1
     controller.start()
     # The start-up signal (benchmarks/cold_start.py waits for it): logged on the

@@ -3,15 +3,17 @@
 The windows know nothing of each other; this object decides that a ringing
 call goes to the pop, that a "Wrap up" click opens a dialog, that the recent
 list is refreshed after calls move on, and what the tray's menu does. Calls to
-the core that may wait (recent calls, re-looked-up cards, dialling) run as
-jobs off the GUI thread.
+the core that may wait (recent calls, re-looked-up cards, searches, saving a
+wrap-up, dialling) run as jobs off the GUI thread, on a pool of the UI's own
+(so a journal that takes seconds to write never holds up a search); the
+GUI thread itself never waits.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from screenpop.card import Card
@@ -19,6 +21,7 @@ from screenpop.config.schema import Config
 from screenpop.frontend import AgentCore, CallRecord
 from screenpop.health import Health
 from screenpop.ui.formatting import Formats
+from screenpop.ui.health_view import Healths
 from screenpop.ui.jobs import Jobs
 from screenpop.ui.pop import PopWindow
 from screenpop.ui.shortcuts import app_shortcut
@@ -32,6 +35,8 @@ log = logging.getLogger(__name__)
 #: Calls move in bursts (ring, identified, answered...); one refresh per burst.
 RECENT_REFRESH_MS = 250
 RECENT_LIMIT = 50
+#: Jobs at once: a save waiting on the journal, a search, a re-lookup, the list.
+JOB_THREADS = 4
 
 
 class UiController(QObject):
@@ -51,12 +56,15 @@ class UiController(QObject):
         super().__init__(parent)
         self.core = core
         self.formats = Formats(config.agent.locale)
-        self.jobs = Jobs(self)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(JOB_THREADS)
+        self.jobs = Jobs(self, self.pool)
         self.pop = PopWindow(core, self.formats, config.ui.linger_s, self.jobs)
         self.window = RecentWindow(self.formats, fallback=not tray_available)
         self.tray: Tray | None = Tray(self) if tray_available else None
         self.healths: dict[str, Health] = {}
         self.source_healths: dict[str, Health] = {}
+        self.journal_healths: dict[str, Health] = {}
         self._closed = False
         self.wrapups: dict[str, WrapupDialog] = {}
 
@@ -66,6 +74,7 @@ class UiController(QObject):
         listener.card_completed.connect(self.pop.on_complete)
         listener.state_changed.connect(self.pop.on_state)
         listener.health_changed.connect(self.set_health)
+        listener.journal_health_changed.connect(self.set_journal_health)
         for signal in (listener.ringing, listener.card_completed, listener.state_changed):
             signal.connect(self.schedule_refresh)
 
@@ -108,7 +117,12 @@ class UiController(QObject):
             self.set_all_health(self.core.bridge_healths())
         except Exception:
             log.exception("bridge health not available")
+        try:
+            self.journal_healths = dict(self.core.journal_healths())
+        except Exception:
+            log.exception("journal health not available")
         self.refresh_sources()
+        self._show_health()
         if self.tray is not None:
             self.tray.show()
         else:
@@ -119,6 +133,11 @@ class UiController(QObject):
 
     def set_health(self, name: str, health: Health) -> None:
         self.healths[name] = health
+        self._show_health()
+
+    def set_journal_health(self, name: str, health: Health) -> None:
+        """The journal (or its replication) changed state: tray and window say so."""
+        self.journal_healths[name] = health
         self._show_health()
 
     def set_all_health(self, healths: dict[str, Health]) -> None:
@@ -138,12 +157,16 @@ class UiController(QObject):
             self.source_healths = dict(sources)
             self._show_health()
 
+    def health(self) -> Healths:
+        return Healths(dict(self.healths), dict(self.source_healths), dict(self.journal_healths))
+
     def _show_health(self) -> None:
         if self._closed:
             return
-        self.window.set_health(self.healths, self.source_healths)
+        healths = self.health()
+        self.window.set_health(healths)
         if self.tray is not None:
-            self.tray.set_health(self.healths, self.source_healths)
+            self.tray.set_health(healths)
 
     # --------------------------------------------------------------- recent --
 
@@ -209,20 +232,35 @@ class UiController(QObject):
     def open_wrapup(
         self, call_id: str, notes: str, disposition: str | None = None, title: str = ""
     ) -> WrapupDialog:
-        """One non-modal dialog per call; asking again brings it forward."""
+        """One non-modal dialog per call; asking again brings it forward.
+
+        The dialog is a child window of the pop, so the window manager keeps it
+        in front of the always-on-top pop (a parentless dialog opened behind it,
+        half hidden); the pop stays open while its call's wrap-up is.
+        """
         dialog = self.wrapups.get(call_id)
         if dialog is None:
             if not title and call_id == self.pop.call_id and self.pop.card is not None:
                 customer = self.pop.card.customer
                 title = customer.name if customer else ""
-            dialog = WrapupDialog(self.core, call_id, notes, disposition, title)
+            dialog = WrapupDialog(
+                self.core, call_id, notes, disposition, title, parent=self.pop, pool=self.pool
+            )
             dialog.saved.connect(self.schedule_refresh)
-            dialog.finished.connect(lambda _result: self.wrapups.pop(call_id, None))
+            dialog.queued.connect(self.schedule_refresh)
+            dialog.finished.connect(lambda _result: self._wrapup_closed(call_id))
             self.wrapups[call_id] = dialog
+        if call_id == self.pop.call_id:
+            self.pop.hold_open()
         dialog.show()
         raise_window(dialog)
         dialog.activateWindow()
         return dialog
+
+    def _wrapup_closed(self, call_id: str) -> None:
+        self.wrapups.pop(call_id, None)
+        if call_id == self.pop.call_id:
+            self.pop.let_go()
 
     def close_all(self) -> None:
         """Quitting: save what is typed, close every window."""

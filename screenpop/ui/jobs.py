@@ -35,7 +35,7 @@ class _Runnable(QRunnable):
             result = self._fn()
         except Exception as exc:  # a worker must report, never die silently
             log.exception("background call failed")
-            self._report.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._report.failed.emit(str(exc) or type(exc).__name__)
         else:
             self._report.done.emit(result)
 

@@ -7,12 +7,36 @@ not lose them. Each pause in typing (``DEBOUNCE_MS``) hands the text to
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 #: Pause in typing after which a draft is saved; short enough to lose little.
 DEBOUNCE_MS = 600
+#: Calls whose notes the pop remembers for their wrap-up (the journal keeps all).
+MAX_NOTES = 200
+
+
+class NotesMemory:
+    """The notes typed on the pop per call, the latest ``MAX_NOTES`` calls'."""
+
+    def __init__(self, limit: int = MAX_NOTES) -> None:
+        self.limit = limit
+        self._notes: OrderedDict[str, str] = OrderedDict()
+
+    def keep(self, call_id: str, text: str) -> None:
+        self._notes[call_id] = text
+        self._notes.move_to_end(call_id)
+        while len(self._notes) > self.limit:
+            self._notes.popitem(last=False)
+
+    def get(self, call_id: str, default: str = "") -> str:
+        return self._notes.get(call_id, default)
+
+    def __len__(self) -> int:
+        return len(self._notes)
 
 
 class NotesEdit(QPlainTextEdit):

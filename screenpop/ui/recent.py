@@ -12,21 +12,24 @@ import time
 from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
+    Qt,
     Signal,
     SignalInstance,
 )
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from screenpop.frontend import CallRecord
+from screenpop.phone import normalise
 from screenpop.ui.formatting import Formats
 from screenpop.ui.widgets import isolate_ltr
 
@@ -43,9 +46,12 @@ def state_word(state: str) -> str:
 
 
 def caller_text(record: CallRecord) -> str:
-    number = isolate_ltr(record.e164 or record.number) or QCoreApplication.translate(
-        "RecentCallsModel", "withheld"
-    )
+    """``Name · +44…``; a withheld number ("anonymous", "restricted"...) says so."""
+    raw = record.e164 or record.number
+    if not raw or (record.e164 is None and normalise(raw, "GB").withheld):
+        number = QCoreApplication.translate("RecentCallsModel", "withheld")
+    else:
+        number = isolate_ltr(raw)
     return f"{record.caller_name} · {number}" if record.caller_name else number
 
 
@@ -112,6 +118,29 @@ class RecentCallsModel(QStandardItemModel):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
+#: Columns sized to their content; the customer column takes what is left.
+FITTED_COLUMNS = (
+    RecentCallsModel.TIME,
+    RecentCallsModel.CALLER,
+    RecentCallsModel.STATE,
+    RecentCallsModel.DISPOSITION,
+)
+CUSTOMER_MIN_WIDTH = 200
+#: Room around a cell's text and a header's title (and its sort arrow).
+CELL_PADDING = 12
+HEADER_PADDING = 20
+
+
+class _Table(QTableView):
+    """The list; says when its size changed (the customer column takes the rest)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
+
+
 class RecentCallsView(QWidget):
     """The list plus "Open card", "Call back" and "Wrap up" for the selected call."""
 
@@ -119,13 +148,15 @@ class RecentCallsView(QWidget):
     callback_requested = Signal(object)
     wrapup_requested = Signal(object)
     refresh_requested = Signal()
+    #: New rows are in and the columns fitted (the window may want to be wider).
+    rows_shown = Signal()
 
     def __init__(self, formats: Formats, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = RecentCallsModel(formats, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableView()
+        self.table = _Table()
         self.table.setObjectName("recent")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -135,8 +166,9 @@ class RecentCallsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(RecentCallsModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._fitted_resized)
+        self.table.resized.connect(self._fit_customer)
         self.table.doubleClicked.connect(self._double_clicked)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -159,12 +191,57 @@ class RecentCallsView(QWidget):
     def set_rows(self, rows: list[CallRecord]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
+        self.fit_columns()
+        self.rows_shown.emit()
         if selected is not None:
             for row, record in enumerate(self.model.rows):
                 if record.call_id == selected.call_id:
                     self.table.selectRow(row)
                     break
         self._update_buttons()
+
+    def fit_columns(self) -> None:
+        """Every column but the customer as wide as its widest text, in every row
+        (not only those in view, as Qt's ResizeToContents measures: it cut the
+        time, caller and state to "03…", "+44…", "mis…"); the customer column
+        takes the rest. The agent may still drag the columns wider."""
+        model = self.model
+        cells = self.table.fontMetrics()
+        heads = self.table.horizontalHeader().fontMetrics()
+        style = self.table.style()
+        margin = 2 * (
+            style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.table) + 1
+        )
+        for column in FITTED_COLUMNS:
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            widest = heads.horizontalAdvance(title) + HEADER_PADDING
+            for row in range(model.rowCount()):
+                item = model.item(row, column)
+                if item is not None:
+                    widest = max(
+                        widest, cells.horizontalAdvance(item.text()) + margin + CELL_PADDING
+                    )
+            self.table.horizontalHeader().resizeSection(column, widest)
+        self._fit_customer()
+
+    def _fitted_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != RecentCallsModel.CUSTOMER:
+            self._fit_customer()
+
+    def _fit_customer(self) -> None:
+        """The customer column takes the room the others leave, and never less than
+        ``CUSTOMER_MIN_WIDTH`` (then the list scrolls sideways)."""
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in FITTED_COLUMNS)
+        room = self.table.viewport().width() - others
+        header.resizeSection(RecentCallsModel.CUSTOMER, max(CUSTOMER_MIN_WIDTH, room))
+
+    def wanted_width(self) -> int:
+        """The width that shows every column whole (the window sizes itself by it)."""
+        header = self.table.horizontalHeader()
+        fitted = sum(header.sectionSize(c) for c in FITTED_COLUMNS)
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        return fitted + CUSTOMER_MIN_WIDTH + scroll + 2 * self.table.frameWidth()
 
     def selected(self) -> CallRecord | None:
         rows = self.table.selectionModel().selectedRows()

@@ -2,40 +2,48 @@
 
 The card is shown before the sources answer (DESIGN: "the card is shown at
 once; each section fills in as it arrives"), so every section has three looks:
-busy (an indeterminate bar), filled (``section_views``), or a sentence saying
-why there is nothing: "timed out", "unavailable: <reason>", "nothing on file".
+busy (an indeterminate bar), filled (``views``), or a sentence saying why
+there is nothing: "timed out", "unavailable: <reason>", "nothing on file". The
+reason is the core's, in the agent's language (``reason_texts``). A failed
+section that carries its last known data shows it under the reason, marked
+with the day it is from.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QProgressBar, QVBoxLayout, QWidget
 
 from screenpop.card import Section, Status
-from screenpop.ui.formatting import Formats
-from screenpop.ui.section_views import SectionViews, section_title
+from screenpop.ui.formatting import Formats, to_datetime
+from screenpop.ui.reason_texts import fill, reason_texts
+from screenpop.ui.views import render, section_title
 from screenpop.ui.widgets import label, set_tone
 
 
-def status_text(section: Section) -> str | None:
-    """What to say instead of data, or None when there is data to show.
-
-    The reason after the dash comes from the core (a source's own error) and
-    is shown as it came.
-    """
+def status_text(section: Section, fmt: Formats | None = None) -> str | None:
+    """What to say instead of data, or None when there is data to show."""
+    reason = reason_texts().reason(section.reason, section.error, fmt)
     if section.status is Status.TIMEOUT:
-        if section.error:
-            return QCoreApplication.translate("SectionBox", "Timed out — %1").replace(
-                "%1", section.error
-            )
+        if reason:
+            return fill(QCoreApplication.translate("SectionBox", "Timed out — %1"), reason)
         return QCoreApplication.translate("SectionBox", "Timed out")
     if section.status is Status.UNAVAILABLE:
-        reason = section.error or QCoreApplication.translate("SectionBox", "no reason given")
-        return QCoreApplication.translate("SectionBox", "Unavailable: %1").replace("%1", reason)
+        reason = reason or QCoreApplication.translate("SectionBox", "no reason given")
+        return fill(QCoreApplication.translate("SectionBox", "Unavailable: %1"), reason)
     if section.status is Status.EMPTY or section.data in (None, [], {}):
         return QCoreApplication.translate("SectionBox", "Nothing on file")
     return None
+
+
+def last_known_text(as_of: str, fmt: Formats) -> str:
+    """The caption over a failed section's last known data."""
+    moment = to_datetime(as_of)
+    when = fmt.when(moment.timestamp()) if isinstance(moment, dt.datetime) else fmt.date(as_of)
+    return fill(QCoreApplication.translate("SectionBox", "Last known, from %1:"), when)
 
 
 class SectionBox(QFrame):
@@ -47,8 +55,8 @@ class SectionBox(QFrame):
         self.setObjectName(f"section-{name}")
         self.setProperty("role", "section")
         layout = self._layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
         title = section_title(name)
         self.title = label(title.upper(), role="title")
         layout.addWidget(self.title)
@@ -70,7 +78,8 @@ class SectionBox(QFrame):
     def is_busy(self) -> bool:
         return not self.busy.isHidden()
 
-    def _clear(self) -> None:
+    def _drop(self) -> None:
+        """Throw the content away (a renderer made another kind of widget)."""
         if self.content is not None:
             self._layout.removeWidget(self.content)
             # Deleted now, while this Python call holds the GIL: left to the
@@ -82,8 +91,10 @@ class SectionBox(QFrame):
             self.content = None
 
     def set_busy(self) -> None:
-        """Waiting for the source: show the bar, nothing else."""
-        self._clear()
+        """Waiting for the source: show the bar, nothing else (the content is kept,
+        hidden, to be filled again: making widgets is what costs)."""
+        if self.content is not None:
+            self.content.hide()
         self.section = None
         self.busy.show()
         self.status.hide()
@@ -102,20 +113,30 @@ class SectionBox(QFrame):
             and self._currency == currency
         ):
             return False
-        self._clear()
         self.section = section
         self._currency = currency
         self.busy.hide()
-        message = status_text(section)
+        message = status_text(section, fmt)
+        data = section.data
         if message is not None:
+            last = section.last_known if section.failed else None
+            if last is not None and last.data not in (None, [], {}):
+                message += "\n" + last_known_text(last.as_of, fmt)
+                data = last.data
             self.status.setText(message)
             set_tone(self.status, "" if section.status in (Status.OK, Status.EMPTY) else "warn")
             self.status.show()
-            return True
-        self.status.hide()
-        content = SectionViews.render(self.name, section.data, fmt, currency)
-        self.content = content
-        self._layout.addWidget(content)
+            if data is section.data:
+                if self.content is not None:
+                    self.content.hide()
+                return True
+        else:
+            self.status.hide()
+        content = render(self.name, data, fmt, currency, self.content)
+        if content is not self.content:
+            self._drop()
+            self.content = content
+            self._layout.addWidget(content)
         # A widget added to a visible layout is shown only by a queued call;
         # show it now so the pop's size is right at once.
         content.show()

@@ -13,8 +13,8 @@ from screenpop.crosssell.history import day_of
 from screenpop.crosssell.reorders import reason
 from screenpop.ui.formatting import Formats
 from screenpop.ui.i18n import install_translations
-from screenpop.ui.reorders_view import reorders_view
-from screenpop.ui.section_views import SectionViews, section_title
+from screenpop.ui.views import render, section_title
+from screenpop.ui.views.reorders import reorders_view
 
 
 def item(product: str, due: str | None, interval: int | None, **kw: Any) -> dict[str, Any]:
@@ -110,7 +110,7 @@ def test_an_unknown_code_shows_the_english_sentence_and_junk_never_raises(
 
 
 def test_the_section_views_render_reorders(qtbot: Any, english: None) -> None:
-    widget = SectionViews.render("reorders", DATA, Formats("en_GB"), None)
+    widget = render("reorders", DATA, Formats("en_GB"), None)
     qtbot.addWidget(widget)
     assert widget.objectName() == "reorders"
     assert section_title("reorders") == "Reorders"

@@ -17,7 +17,7 @@ import pytest
 
 from screenpop.card import Card, Match, Section, Status
 from screenpop.config.schema import Config
-from screenpop.frontend import CallInfo, CallRecord, PopListener
+from screenpop.frontend import CallInfo, CallRecord, PopListener, Saved
 from screenpop.health import Health, HealthState
 from screenpop.phone import normalise
 
@@ -41,15 +41,22 @@ class FakeCore:
     search_results: list[Match] = field(default_factory=list)
     healths: dict[str, Health] = field(default_factory=dict)
     sources: dict[str, Health] = field(default_factory=dict)
+    journals: dict[str, Health] = field(default_factory=dict)
+    #: What ``save_wrapup`` answers (the journal wrote it, or keeps it to retry).
+    saved: Saved = Saved.SAVED
     calls: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     listener: PopListener | None = None
     stopped: bool = False
     on_start: Callable[[PopListener], None] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: Per request, whether each call came on the GUI (main) thread.
+    on_gui: dict[str, list[bool]] = field(default_factory=dict)
 
     def _log(self, name: str, *args: Any) -> None:
         with self.lock:
             self.calls.append((name, args))
+            gui = threading.current_thread() is threading.main_thread()
+            self.on_gui.setdefault(name, []).append(gui)
 
     def called(self, name: str) -> list[tuple[Any, ...]]:
         with self.lock:
@@ -67,8 +74,9 @@ class FakeCore:
         self._log("recent_calls", limit)
         return self.records[:limit]
 
-    def save_wrapup(self, call_id: str, disposition: str, notes: str) -> None:
+    def save_wrapup(self, call_id: str, disposition: str, notes: str) -> Saved:
         self._log("save_wrapup", call_id, disposition, notes)
+        return self.saved
 
     def save_notes_draft(self, call_id: str, notes: str) -> None:
         self._log("save_notes_draft", call_id, notes)
@@ -97,6 +105,9 @@ class FakeCore:
     def source_healths(self) -> dict[str, Health]:
         self._log("source_healths")
         return dict(self.sources)
+
+    def journal_healths(self) -> dict[str, Health]:
+        return dict(self.journals)
 
     def dispositions(self) -> tuple[str, ...]:
         return ("resolved", "follow-up", "sale")

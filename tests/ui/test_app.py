@@ -99,7 +99,8 @@ def test_real_engine_on_the_demo_pops_a_real_customer(qtbot: Any, tmp_path: Path
         assert "Data sources:" in controller.window.health.toolTip()
         dialog = controller.open_wrapup("real-1", "promised a payment plan")
         dialog.disposition.setCurrentIndex(dialog.disposition.findText("follow-up"))
-        dialog.save()
+        with qtbot.waitSignal(dialog.saved, timeout=10_000):
+            dialog.save()
         saved = {r.call_id: r for r in engine.recent_calls(10)}["real-1"]
         assert saved.disposition == "follow-up"
         assert saved.notes == "promised a payment plan"

@@ -30,8 +30,9 @@ def texts(widget: Any) -> list[str]:
 
 def current_table(pop: Any) -> QTableWidget:
     content = pop.boxes["purchases"].content
-    assert isinstance(content, QTableWidget)
-    return content
+    assert content is not None
+    assert isinstance(content.table, QTableWidget)
+    return content.table
 
 
 def test_sections_fill_in_as_they_arrive_from_worker_threads(qtbot: Any, pop_parts: Any) -> None:
@@ -274,3 +275,65 @@ def test_notes_drafts_are_saved_debounced(qtbot: Any, core: FakeCore, pop_parts:
     listener.call_ringing(call_info("c2"))
     qtbot.waitUntil(lambda: ("c1", "wants a quote for 48") in core.called("save_notes_draft"))
     assert pop.notes.toPlainText() == ""
+
+
+def test_notes_kept_for_wrapups_are_bounded_over_a_long_shift(
+    qtbot: Any, core: FakeCore, pop_parts: Any
+) -> None:
+    from screenpop.ui.notes import MAX_NOTES
+
+    controller, listener = pop_parts
+    pop = controller.pop
+    for i in range(MAX_NOTES + 50):
+        listener.call_ringing(call_info(f"c{i}"))
+        listener.call_state(f"c{i}", CallState.ANSWERED, False)
+        qtbot.waitUntil(lambda i=i: pop.call_id == f"c{i}")
+        pop.notes.setPlainText(f"note {i}")
+        pop.notes.flush()
+    assert len(pop._notes) == MAX_NOTES
+    assert pop.notes_for(f"c{MAX_NOTES + 49}") == f"note {MAX_NOTES + 49}"
+    assert pop.notes_for("c0") == ""  # the oldest went; the journal has its draft
+    assert len(core.called("save_notes_draft")) == MAX_NOTES + 50
+
+
+def test_section_widgets_are_made_once_and_filled_again(qtbot: Any, pop_parts: Any) -> None:
+    """Making widgets is what costs under a burst (benchmarks/burst.py): the next
+    card fills the widgets of the last one."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    sections = {"balance": BALANCE, "purchases": PURCHASES, "credit": CREDIT_HOLD}
+    contents = []
+    for call_id, amount in (("c1", "£120.50"), ("c2", "£7.00")):
+        listener.call_ringing(call_info(call_id))
+        listener.identified(call_id, customer_card(), tuple(sections))
+        for name, section in sections.items():
+            if call_id == "c2" and name == "balance":
+                section = Section(Status.OK, {"balance": 7, "overdue": 0, "currency": "GBP"})
+            listener.section_ready(call_id, name, section)
+        qtbot.waitUntil(lambda call_id=call_id: pop.call_id == call_id)
+        qtbot.waitUntil(lambda amount=amount: amount in texts(pop.boxes["balance"]))
+        qtbot.waitUntil(lambda: not pop.render_pending() and not pop.boxes["credit"].is_busy)
+        contents.append({n: pop.boxes[n].content for n in sections})
+        listener.call_state(call_id, CallState.ANSWERED, True)  # the next ring replaces it
+    assert contents[0] == contents[1]
+    assert "Nothing overdue" in texts(pop.boxes["balance"])  # refilled, not stale
+
+
+def test_a_failed_section_shows_its_last_known_data_marked_with_its_age(
+    qtbot: Any, pop_parts: Any
+) -> None:
+    from screenpop.card import LastKnown
+    from screenpop.reasons import SOURCE_TIMEOUT, Reason
+
+    controller, listener = pop_parts
+    pop = controller.pop
+    listener.call_ringing(call_info())
+    listener.identified("c1", customer_card(), ("balance",))
+    last = LastKnown("2026-11-29T16:20:00", {"balance": 99.5, "overdue": 0, "currency": "GBP"})
+    failed = Section(Status.TIMEOUT, reason=Reason.of(SOURCE_TIMEOUT, ms=800), last_known=last)
+    listener.section_ready("c1", "balance", failed)
+    qtbot.waitUntil(lambda: not pop.boxes["balance"].is_busy and not pop.render_pending())
+    status = pop.boxes["balance"].status.text()
+    assert status.startswith("Timed out — no answer within 800 ms\nLast known, from ")
+    assert "£99.50" in texts(pop.boxes["balance"])
+    assert pop.boxes["balance"].status.property("tone") == "warn"

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from screenpop.events import CallState
 from screenpop.frontend import CallRecord
 from screenpop.health import Health, HealthState
+from screenpop.ui.health_view import Healths, health_lines
 from screenpop.ui.recent import RecentCallsModel
-from screenpop.ui.tray import health_lines, health_summary
 from tests.ui.conftest import BALANCE, FakeCore, call_info, customer_card
 
 
@@ -79,8 +79,9 @@ def test_wrapup_failure_keeps_the_dialog_and_the_text(
     core.save_wrapup = refuse  # type: ignore[method-assign]
     dialog = controller.open_wrapup("c9", "typed text")
     dialog.save()
+    qtbot.waitUntil(lambda: dialog.status.text() == "Not saved: disk full")
     assert dialog.isVisible()
-    assert dialog.error.text() == "Not saved: disk full"
+    assert dialog.save_button.isEnabled()
     assert dialog.notes.toPlainText() == "typed text"
 
 
@@ -147,7 +148,7 @@ def test_health_lines_and_fallback_window(qtbot: Any, core: FakeCore, pop_parts:
     assert controller.window.health.property("tone") == "bad"
     healths = controller.healths
     assert health_lines(healths) == ["baresip: retrying (connection refused)", "demo: listening"]
-    assert health_summary({}) == "screenpop — no bridges configured"
+    assert Healths().summary() == "screenpop — no bridges configured"
 
 
 def test_shortcuts_open_and_dismiss_the_pop(qtbot: Any, pop_parts: Any) -> None:
@@ -189,7 +190,7 @@ def test_source_health_beside_bridge_health(qtbot: Any, core: FakeCore, pop_part
         "credit: failed (connection refused)",
     ]
     tray = Tray()
-    tray.set_health(controller.healths, controller.source_healths)
+    tray.set_health(controller.health())
     assert tray.health_texts()[1:] == [
         "Data sources:",
         "accounting: connected",
@@ -202,3 +203,21 @@ def test_source_health_beside_bridge_health(qtbot: Any, core: FakeCore, pop_part
     listener.card_complete("c1", customer_card())
     qtbot.waitUntil(lambda: window.health.text() == "screenpop — ready: demo")
     assert window.health.property("tone") == "good"
+
+
+def test_the_pop_stays_while_its_wrapup_is_open(qtbot: Any, pop_parts: Any) -> None:
+    controller, listener = pop_parts
+    pop = controller.pop  # linger 0.2 s (config fixture)
+    listener.call_ringing(call_info())
+    listener.identified("c1", customer_card(), ())
+    listener.call_state("c1", CallState.ANSWERED, False)
+    qtbot.waitUntil(lambda: pop.header.state.text() == "On call")
+    qtbot.mouseClick(pop.wrapup_button, Qt.MouseButton.LeftButton)
+    dialog = controller.wrapups["c1"]
+    assert dialog.parent() is pop  # a child window: kept in front of the pop
+    listener.call_state("c1", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: pop.shrunk)
+    qtbot.wait(600)  # three lingers
+    assert pop.isVisible()
+    dialog.reject()
+    qtbot.waitUntil(lambda: not pop.isVisible(), timeout=3000)

@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from screenpop.ui.formatting import Formats
+from screenpop.ui.views.base import register
 from screenpop.ui.widgets import label
 
 # Reorders shown in the pop (the section may carry more).
@@ -141,8 +142,10 @@ class ReordersView(QObject):
         return None
 
 
-def reorders_view(data: Any, fmt: Formats, currency: str | None = None) -> QWidget:
-    """The section renderer (``SectionViews.render``'s signature)."""
+def reorders_view(
+    data: Any, fmt: Formats, currency: str | None = None, previous: QWidget | None = None
+) -> QWidget:
+    """The section renderer (``views.base.Renderer``); built anew each time."""
     return ReordersView.get().render(data, fmt, currency)
 
 
@@ -162,3 +165,6 @@ def _count(value: Any) -> int | None:
     if isinstance(value, float) and value.is_integer() and value >= 0:
         return int(value)
     return None
+
+
+register("reorders", reorders_title, reorders_view)

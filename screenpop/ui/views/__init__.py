@@ -1,0 +1,28 @@
+"""Section views: what each card section looks like once its data is in.
+
+A new kind of section is a module here with its view function and title,
+filed with ``base.register``, and its import below. A section without a view
+is still shown (``base.generic``).
+"""
+
+from screenpop.ui.views import account, reorders, sales
+from screenpop.ui.views.base import (
+    card_currency,
+    register,
+    registered,
+    render,
+    section_title,
+    tier_text,
+)
+
+__all__ = [
+    "account",
+    "card_currency",
+    "register",
+    "registered",
+    "render",
+    "reorders",
+    "sales",
+    "section_title",
+    "tier_text",
+]
