@@ -46,16 +46,19 @@ from screenpop.sources.registry import build_all
 
 log = logging.getLogger(__name__)
 
-#: Worker threads. Lookups mostly wait on sources; sources mostly wait on
-#: servers. On a 2-core desk every runnable worker also contends for the GIL
-#: and the CPU the GUI thread needs during a burst of rings: how many, and at
-#: which priority, is chosen by ``benchmarks/burst.py`` (README, Performance:
-#: 2 + 4 at nice +4 kept more bursts within budget than 8 + 16 at nice 0, with
-#: the same pop latency and 100 MB less memory; nice 10 and more is worse, a
-#: worker holding the GIL then waits long for a CPU).
-LOOKUP_WORKERS = 2
-SOURCE_WORKERS = 4
-#: Added to the workers' nice value (POSIX): 0 = the GUI thread's priority.
+#: Worker threads. A lookup holds its thread until its slowest section's
+#: deadline, and a hanging source holds a source thread until its own, so the
+#: pools are sized for a source that hangs while calls keep ringing
+#: (``benchmarks/hanging_source.py``, a call every 100 ms, one source silent
+#: for its 800 ms: with 8 + 16 the other sections reach the pop 11 ms over the
+#: floor at p99, within the 20 ms budget; 4 + 8 and 2 + 4 let them queue behind
+#: the hung calls, 320 ms and 1,050 ms over). On a 2-core desk the workers
+#: also contend for the CPU and the GIL the GUI thread needs during a burst of
+#: rings (``benchmarks/burst.py``): they run at a lower priority.
+LOOKUP_WORKERS = 8
+SOURCE_WORKERS = 16
+#: Added to the workers' nice value (POSIX): 0 = the GUI thread's priority;
+#: 10 and more is worse (a worker holding the GIL then waits long for a CPU).
 WORKER_NICE = 4
 
 

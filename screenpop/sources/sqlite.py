@@ -30,8 +30,11 @@ from screenpop.sources.base import SourceError
 MISSING_FILE = define("sql.missing_file", "{source}: the database file {path} does not exist")
 CANNOT_OPEN = define("sql.cannot_open", "{source}: cannot open the database file {path} ({error})")
 
-#: Virtual-machine steps between deadline checks (a few microseconds each).
-_PROGRESS_STEPS = 2000
+#: Virtual-machine steps between deadline checks: about half a millisecond of
+#: SQLite's work each. Every check runs Python, so takes the GIL: at 2,000 steps
+#: (50 µs) a heavy query took it 20,000 times a second and fought the GUI
+#: thread for it during a burst of rings (benchmarks/burst.py).
+_PROGRESS_STEPS = 20_000
 #: Share of a statement's budget it may spend waiting for another program's lock.
 _LOCK_SHARE = 0.9
 
