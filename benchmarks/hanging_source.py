@@ -84,7 +84,7 @@ def answering_server() -> Iterator[int]:
     """Answers the credit record at once (the floor)."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             body = b'{"limit": 5000, "terms": "Net 30", "hold": 0, "risk_grade": "A"}'
             self.send_response(200)
             self.send_header("Content-Type", "application/json")

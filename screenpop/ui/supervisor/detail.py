@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from screenpop.card import Section, Status
 from screenpop.journal.logreads import CallDetail
 from screenpop.ui.formatting import Formats
-from screenpop.ui.views import card_currency, section_title
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.supervisor.texts import clock, duration, ltr, outcome_word, step_word, tx, when
+from screenpop.ui.views import card_currency, section_title
 from screenpop.ui.widgets import label
 
 
