@@ -14,7 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from screenpop.cli import _build_crosssell, load_config
+from screenpop.cli import _build_crosssell
+from screenpop.cli.config import load_config
 from screenpop.demo.build import build_demo
 
 
