@@ -104,7 +104,7 @@ def test_hanging_source_times_out_others_ok(tmp_path: Path, pool: ThreadPoolExec
     assert credit.status is Status.TIMEOUT
     assert card.sections["balance"].status is Status.OK
     assert card.sections["purchases"].status is Status.OK
-    # Stopped inside SQLite (the progress handler) and said by the source in
+    # Stopped inside SQLite (interrupted at the deadline) and said by the source in
     # time for the card, not abandoned by the lookup with the query still
     # running (counting to 2e9 would hold a pool thread for minutes).
     assert credit.reason is not None

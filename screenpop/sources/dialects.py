@@ -2,7 +2,7 @@
 
 A deadline that only abandons a query leaves it running on the server and a
 pooled connection busy, so each dialect is told to stop the work itself:
-SQLite through its progress handler and busy timeout (``sources/sqlite.py``),
+SQLite through an interrupt at the deadline and its busy timeout (``sources/sqlite.py``),
 PostgreSQL through ``SET LOCAL statement_timeout`` (dies with the
 transaction), MariaDB through ``SET STATEMENT max_statement_time=... FOR``
 (this statement only, so nothing leaks into the pooled session), MySQL
@@ -88,10 +88,10 @@ def server_deadline(conn: Connection, seconds: float) -> Iterator[None]:
     ms = max(1, int(seconds * 1000))
     backend = conn.dialect.name
     if backend == "sqlite":
-        # SQLite calls the progress handler every N virtual-machine steps; a
-        # true return aborts the statement ("interrupted"). No thread per
-        # query, and the work really stops inside the engine; the wait for
-        # another program's lock is bounded by the same budget.
+        # One deadline thread interrupts the statement ("interrupted"): no
+        # thread per query, the work really stops inside the engine, and the
+        # query never calls back into Python; the wait for another program's
+        # lock is bounded by the same budget.
         raw = conn.connection.dbapi_connection
         assert raw is not None
         with sqlite.within(raw, seconds):

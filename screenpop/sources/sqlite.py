@@ -8,14 +8,17 @@ Two things SQLite does by default are wrong for a source:
   must-exist (``file:...?mode=ro``), and a missing file is said as such.
 * **Waiting for a lock ignores our deadline.** While another program holds
   the file's lock (``BEGIN EXCLUSIVE``, a long write), a reader waits in
-  SQLite's busy handler, where the progress handler that enforces our
-  deadline never runs. Each statement's busy timeout is therefore set from
-  what is left of the answer's budget, and running out says "locked".
+  SQLite's busy handler, out of our deadline's reach. Each statement's
+  busy timeout is therefore set from what is left of the answer's budget,
+  and running out says "locked".
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,11 +33,6 @@ from screenpop.sources.base import SourceError
 MISSING_FILE = define("sql.missing_file", "{source}: the database file {path} does not exist")
 CANNOT_OPEN = define("sql.cannot_open", "{source}: cannot open the database file {path} ({error})")
 
-#: Virtual-machine steps between deadline checks: about half a millisecond of
-#: SQLite's work each. Every check runs Python, so takes the GIL: at 2,000 steps
-#: (50 µs) a heavy query took it 20,000 times a second and fought the GUI
-#: thread for it during a burst of rings (benchmarks/burst.py).
-_PROGRESS_STEPS = 20_000
 #: Share of a statement's budget it may spend waiting for another program's lock.
 _LOCK_SHARE = 0.9
 
@@ -76,11 +74,85 @@ def on_connect(dbapi_conn: Any) -> None:
     cur.close()
 
 
+class _Running:
+    """One statement under a deadline: interrupted only while it still runs."""
+
+    __slots__ = ("conn", "running")
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn
+        self.running = True
+
+
+class _Interrupter:
+    """One thread that stops every SQLite statement whose deadline has passed.
+
+    Why not SQLite's progress handler: it runs Python every N virtual-machine
+    steps, so a heavy query took the GIL thousands of times a second and each
+    time made the GUI thread queue for it behind the other workers during a
+    burst of rings (benchmarks/burst.py). ``sqlite3_interrupt`` from another
+    thread stops the statement the same way ("interrupted") while the query
+    itself never leaves C. The lock makes "still running" and the interrupt
+    one step, so a connection already handed to the next statement is never
+    interrupted by an old deadline.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._wake = threading.Condition(self._lock)
+        self._heap: list[tuple[float, int, _Running]] = []
+        self._seq = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def watch(self, conn: Any, deadline: float) -> _Running:
+        entry = _Running(conn)
+        with self._lock:
+            heapq.heappush(self._heap, (deadline, next(self._seq), entry))
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="sqlite-deadlines", daemon=True
+                )
+                self._thread.start()
+            elif self._heap[0][2] is entry:
+                self._wake.notify()
+        return entry
+
+    def done(self, entry: _Running) -> None:
+        with self._lock:
+            entry.running = False
+
+    def _run(self) -> None:
+        with self._lock:
+            while True:
+                while self._heap and not self._heap[0][2].running:
+                    heapq.heappop(self._heap)
+                if not self._heap:
+                    self._wake.wait(30.0)
+                    if not self._heap:
+                        self._thread = None
+                        return
+                    continue
+                deadline, _, entry = self._heap[0]
+                left = deadline - time.monotonic()
+                if left > 0:
+                    self._wake.wait(left)
+                    continue
+                heapq.heappop(self._heap)
+                entry.running = False
+                try:
+                    entry.conn.interrupt()
+                except sqlite3.Error:  # closed meanwhile: nothing to stop
+                    pass
+
+
+_INTERRUPTER = _Interrupter()
+
+
 @contextmanager
 def within(raw: Any, seconds: float) -> Iterator[None]:
     """Stop this connection's statement after ``seconds``, waiting for locks included.
 
-    The progress handler aborts a long statement ("interrupted"); the busy
+    A deadline thread interrupts a long statement ("interrupted"); the busy
     timeout bounds the wait for another program's lock ("database is
     locked"). Both come from the same budget, so the statement ends within it
     however it is held up.
@@ -91,8 +163,8 @@ def within(raw: Any, seconds: float) -> Iterator[None]:
     # still reaches the card when the machine is busy.
     cur.execute(f"PRAGMA busy_timeout = {max(1, int(seconds * 1000 * _LOCK_SHARE))}")
     cur.close()
-    raw.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+    entry = _INTERRUPTER.watch(raw, deadline)
     try:
         yield
     finally:
-        raw.set_progress_handler(None, 0)
+        _INTERRUPTER.done(entry)
