@@ -64,3 +64,17 @@ class CaseTicket:
     error: str = ""
     #: False when the same call and product already had a case (the first one stands).
     new: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class CaseForm:
+    """What the wrap-up offers for opening a case on one call."""
+
+    #: The service desk's fault categories (config: its own words).
+    categories: tuple[str, ...]
+    #: (product, description) the customer bought, most relevant first.
+    products: tuple[tuple[str, str], ...]
+    #: Cases already opened from this call.
+    tickets: tuple[CaseTicket, ...]
+    #: Longest description accepted.
+    max_description: int

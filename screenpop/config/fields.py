@@ -183,4 +183,3 @@ def check_region(value: str | None) -> str | None:
     if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as GB)")
     return value.upper()
-

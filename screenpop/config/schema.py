@@ -286,7 +286,7 @@ class Config(Strict):
         writers = [s.name for s in self.source if getattr(s, "open_case", None) is not None]
         if self.cases.source and self.cases.source not in writers:
             raise ValueError(
-                f"cases.source: no source {self.cases.source!r} with section = \"cases\" "
+                f'cases.source: no source {self.cases.source!r} with section = "cases" '
                 "and open_case"
             )
         if not self.cases.source and len(writers) > 1:

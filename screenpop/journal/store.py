@@ -31,6 +31,7 @@ import screenpop.journal.writes as writes
 from screenpop.card import Card
 from screenpop.cases.request import CaseRequest
 from screenpop.events import CallEvent, CallState
+from screenpop.journal.case_outbox import CaseBacklog, CaseEntry
 from screenpop.journal.database import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
@@ -38,7 +39,6 @@ from screenpop.journal.database import (
     JournalDatabase,
     Synchronous,
 )
-from screenpop.journal.case_outbox import CaseBacklog, CaseEntry
 from screenpop.journal.errors import JournalError
 from screenpop.journal.outbox import PendingCall
 from screenpop.journal.reads import JournalEvent
