@@ -14,10 +14,10 @@ read-only file is no outage here.
 from __future__ import annotations
 
 import json
-import tomllib
 import sqlite3
 import subprocess
 import sys
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -36,7 +36,8 @@ open_case = """{open_case}"""
 def test_a_single_insert_with_bound_parameters_is_accepted(tmp_path: Path) -> None:
     config = load(tmp_path, sql_source(GOOD_SQL) + '[cases]\nfault_categories = ["Broken"]\n')
     writer = config.case_writer()
-    assert writer is not None and writer.open_case == GOOD_SQL
+    assert writer is not None
+    assert writer.open_case == GOOD_SQL
     assert config.cases.fault_categories == ("Broken",)
     assert config.agent.time_zone == ""
 
@@ -74,7 +75,7 @@ def test_open_case_only_on_a_cases_source(tmp_path: Path) -> None:
 
 def test_two_writers_need_cases_source_and_it_must_exist(tmp_path: Path) -> None:
     two = sql_source(GOOD_SQL) + sql_source(GOOD_SQL, name="other")
-    with pytest.raises(ConfigError, match="cases.source"):
+    with pytest.raises(ConfigError, match=r"cases\.source"):
         load(tmp_path, two)
     assert load(tmp_path, two + '[cases]\nsource = "other"\n').case_writer().name == "other"
     with pytest.raises(ConfigError, match="no source 'nope'"):

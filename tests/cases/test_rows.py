@@ -72,7 +72,8 @@ def test_bad_values_cost_a_field_not_the_case() -> None:
     case = case_row(row, dt.date(2026, 2, 1), HELSINKI)
     assert case["product"] == "85123A"
     assert case["description"] == "\ufffd broken €"
-    assert case["fault"] is None and case["cost"] is None
+    assert case["fault"] is None
+    assert case["cost"] is None
     assert case["refund"] == 12.5
     assert case["opened"] == "2026-01-05T10:00:00"
     assert case["warranty"] == "unknown"
@@ -98,7 +99,8 @@ def test_open_cases_first_queued_merged_once() -> None:
 
 def test_the_section_stands_in_for_the_sources_and_keeps_its_failure() -> None:
     derived = cases_section(HELSINKI, now=lambda: NEAR_MIDNIGHT)
-    assert derived.replaces and derived.needs == ("cases",)
+    assert derived.replaces
+    assert derived.needs == ("cases",)
     ok = derived.compute(
         {"cases": Section(Status.OK, [{"case_id": "X", "warranty_until": "2026-03-31"}], "svc")}
     )

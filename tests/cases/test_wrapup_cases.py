@@ -102,7 +102,8 @@ def test_open_a_case_from_the_wrapup_up_down_back_and_after_a_restart(
     assert entry.warranty.property("tone") == "good"
     table = pop.boxes["purchases"].content.findChild(QTableWidget, "purchases")
     products = {table.item(r, 1).text(): table.item(r, 1) for r in range(table.rowCount())}
-    assert "● 85123A" in products and "22423" in products
+    assert "● 85123A" in products
+    assert "22423" in products
     assert products["● 85123A"].toolTip() == f"Open case {EXISTING['case_id']}"
 
     # Wrap-up with the desk up: the case lands, once.

@@ -57,7 +57,9 @@ def test_a_case_survives_an_outage_and_a_restart_and_lands_once(
     assert backlog.count == 1
     assert backlog.last_error  # why it did not land, for doctor and the UI
     assert writer.health().state is HealthState.RETRYING
-    assert told and told[-1].state is CaseState.QUEUED and told[-1].error
+    assert told
+    assert told[-1].state is CaseState.QUEUED
+    assert told[-1].error
     writer.send_once()  # still down: still kept, the UI is not told the same again
     assert journal.case_backlog().count == 1
     assert len(told) == 1
@@ -72,7 +74,8 @@ def test_a_case_survives_an_outage_and_a_restart_and_lands_once(
     writer = writer_for(journal, service, tmp_path, told)
     writer.send_once()
     assert journal.case_backlog().count == 0
-    assert told[-1].state is CaseState.LANDED and told[-1].case_id == case.case_id
+    assert told[-1].state is CaseState.LANDED
+    assert told[-1].case_id == case.case_id
     rows = {r["case_id"]: r for r in service.rows()}
     assert sorted(rows) == sorted([EXISTING["case_id"], case.case_id])
     landed = rows[case.case_id]
