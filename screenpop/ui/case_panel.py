@@ -40,7 +40,7 @@ from screenpop.ui.widgets import label, set_tone
 
 log = logging.getLogger(__name__)
 
-#: Between a product's code and its description in the completer.
+# Between a product's code and its description in the completer.
 SEPARATOR = " — "
 
 
@@ -55,7 +55,7 @@ class CasePanel(QWidget):
         self.jobs = jobs
         self.form: CaseForm | None = None
         self.opening = False
-        #: case id -> its line, in the order opened.
+        # case id -> its line, in the order opened.
         self.lines: dict[str, QLabel] = {}
         self.tickets: dict[str, CaseTicket] = {}
         column = QVBoxLayout(self)

@@ -27,7 +27,7 @@ from screenpop.ui.resources import icon
 #: What the core calls its journals (``AgentCore.journal_healths``).
 LOCAL_JOURNAL = "journal"
 CENTRAL_JOURNAL = "central journal"
-#: The case writer (``screenpop/cases/writer.py``).
+# The case writer (``screenpop/cases/writer.py``).
 SERVICE_DESK = "service desk"
 
 

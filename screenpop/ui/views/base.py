@@ -69,8 +69,8 @@ def register(name: str, title: Callable[[], str], render: Renderer) -> None:
     _VIEWS[name] = SectionView(title, render)
 
 
-#: ``fn(widget of section shown, data of section other)``: a view that reads another
-#: section (products with an open case marked among the purchases).
+# ``fn(widget of section shown, data of section other)``: a view that reads another
+# section (products with an open case marked among the purchases).
 Linker = Callable[[QWidget, Any], None]
 _LINKS: list[tuple[str, str, Linker]] = []
 

@@ -29,11 +29,11 @@ from screenpop.ui.formatting import Formats
 from screenpop.ui.views.base import Pool, first, link, mappings, register, reuse
 from screenpop.ui.widgets import label, set_tone
 
-#: Cases shown in the pop (the section may carry more).
+# Cases shown in the pop (the section may carry more).
 MAX_CASES = 5
-#: Statuses a service desk uses for a closed case (as screenpop/cases/rows.py).
+# Statuses a service desk uses for a closed case (as screenpop/cases/rows.py).
 CLOSED = frozenset({"closed", "resolved", "done", "cancelled", "canceled", "rejected", "completed"})
-#: The purchases table's product column, and where a marked cell keeps its code.
+# The purchases table's product column, and where a marked cell keeps its code.
 PRODUCT_COLUMN = 1
 _CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 MARK = "● "
@@ -108,7 +108,7 @@ class CasesView(QObject):
         for entry, case in zip(box.pool.take(len(shown)), shown, strict=True):
             self.fill(entry, case, fmt)
         more = len(cases) - len(shown)
-        box.more.setText(self.tr("and %n more case(s)", "", more) if more > 0 else "")
+        box.more.setText(self.tr("and %n more cases", "", more) if more > 0 else "")
         box.more.setVisible(more > 0)
         return box
 
