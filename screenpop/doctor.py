@@ -107,6 +107,46 @@ def _check_central(
         report(True, "central journal backlog", f"{backlog} call(s) waiting to be sent")
 
 
+def _check_case_backlog(path: Path, source: str, report: Callable[[bool, str, str], None]) -> None:
+    """Cases opened from calls that have not reached the service desk, and why.
+
+    A backlog with no error is cases on their way (the app sends them within
+    seconds); one whose last try failed is a service desk that is down or a
+    statement it refuses, and is a problem until it drains.
+    """
+    from screenpop.journal.errors import JournalError
+    from screenpop.journal.store import Journal
+
+    what = f"service desk backlog ({source})"
+    try:
+        with Journal(path, check="none") as journal:
+            backlog = journal.case_backlog()
+    except JournalError as exc:
+        report(False, what, str(exc))
+        return
+    if backlog.count == 0:
+        report(True, what, "every case opened from a call has reached the service desk")
+        return
+    oldest = backlog.oldest_created_at or time.time()
+    detail = (
+        f"{backlog.count} case(s) kept locally, the oldest for {_age(time.time() - oldest)}"
+    )
+    if backlog.last_error:
+        detail += f"; last try failed: {backlog.last_error}"
+    report(backlog.last_error is None, what, detail)
+
+
+def _age(seconds: float) -> str:
+    seconds = max(0.0, seconds)
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    if seconds < 172800:
+        return f"{seconds / 3600:.1f} h"
+    return f"{seconds / 86400:.1f} days"
+
+
 def run_doctor(config: Config, out: TextIO) -> int:
     problems = 0
 
@@ -164,6 +204,10 @@ def run_doctor(config: Config, out: TextIO) -> int:
 
     if config.journal.central:
         _check_central(config, backlog, report)
+
+    writer = config.case_writer()
+    if writer is not None and backlog is not None:
+        _check_case_backlog(path, writer.name, report)
 
     out.write(f"{problems} problem(s) found\n" if problems else "all checks passed\n")
     return 1 if problems else 0

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from screenpop.card import Card, Match, Section
+from screenpop.cases.request import CaseForm, CaseTicket
 from screenpop.events import CallState
 from screenpop.health import Health
 from screenpop.journal.records import CallRecord
@@ -23,6 +24,8 @@ from screenpop.phone import PhoneNumber
 
 __all__ = [
     "AgentCore",
+    "CaseForm",
+    "CaseTicket",
     "CallInfo",
     "CallRecord",
     "Core",
@@ -74,7 +77,11 @@ class PopListener(Protocol):
     def bridge_health(self, name: str, health: Health) -> None: ...
 
     def journal_health(self, name: str, health: Health) -> None:
-        """The local journal ("journal") or its replication ("central journal")."""
+        """The local journal ("journal"), its replication ("central journal") or the
+        case writer ("service desk")."""
+
+    def case_changed(self, ticket: CaseTicket) -> None:
+        """A case opened from a call landed at the service desk, or failed to (again)."""
 
 
 class AgentCore(Protocol):
@@ -119,6 +126,17 @@ class AgentCore(Protocol):
         """The local journal and, when configured, its replication. In memory."""
 
     def dispositions(self) -> tuple[str, ...]: ...
+
+    def case_form(self, call_id: str) -> CaseForm | None:
+        """What opening a case on this call offers (None: no service desk to write to).
+        May ask the sales source: call off the GUI thread."""
+
+    def open_case(self, call_id: str, product: str, category: str, description: str) -> CaseTicket:
+        """Open a case for the call's customer: kept in the journal's case outbox and
+        sent to the service desk by the case writer. Returns once the journal has it
+        (``QUEUED``; ``LANDED`` when the same call and product already had one that
+        landed). Raises ``ValueError`` for a request that cannot be a case. Waits for
+        the journal: call off the GUI thread."""
 
 
 class Core(AgentCore, Protocol):

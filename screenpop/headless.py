@@ -13,6 +13,7 @@ import threading
 from typing import TextIO
 
 from screenpop.card import Card, Section
+from screenpop.cases.request import CaseTicket
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo, Core
 from screenpop.health import Health
@@ -66,6 +67,9 @@ class HeadlessListener:
 
     def journal_health(self, name: str, health: Health) -> None:
         """Logged by the engine as well."""
+
+    def case_changed(self, ticket: CaseTicket) -> None:
+        """Logged by the case writer."""
 
     def _check_done(self) -> None:
         if self.done_after is None:

@@ -134,6 +134,16 @@
     </message>
 </context>
 <context>
+    <name>CasesView</name>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>and %n more case</numerusform>
+            <numerusform>and %n more cases</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PopHeader</name>
     <message numerus="yes">
         <source>%Ln more ringing</source>

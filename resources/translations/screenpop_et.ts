@@ -330,6 +330,111 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Ava juhtum</translation>
+    </message>
+    <message>
+        <source>Product code or description</source>
+        <translation>Tootekood või kirjeldus</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Toode</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Viga</translation>
+    </message>
+    <message>
+        <source>What is wrong, in the customer&apos;s words</source>
+        <translation>Mis on valesti, kliendi sõnadega</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kirjeldus</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Ava juhtum</translation>
+    </message>
+    <message>
+        <source>Pick or type the product first.</source>
+        <translation>Vali või kirjuta kõigepealt toode.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Avan…</translation>
+    </message>
+    <message>
+        <source>This call already has a case for that product.</source>
+        <translation>Sellel kõnel on selle toote kohta juba juhtum.</translation>
+    </message>
+    <message>
+        <source>Case not opened: %1</source>
+        <translation>Juhtumit ei avatud: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: at the service desk</source>
+        <translation>%1 · %2: teeninduses</translation>
+    </message>
+    <message>
+        <source>%1 · %2: queued, sent as soon as the service desk answers</source>
+        <translation>%1 · %2: järjekorras, saadetakse kohe, kui teenindus vastab</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Juhtumid</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>ja veel %n juhtum</numerusform>
+            <numerusform>ja veel %n juhtumit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Järjekorras</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>avatud %1</translation>
+    </message>
+    <message>
+        <source>not at the service desk yet</source>
+        <translation>pole veel teeninduses</translation>
+    </message>
+    <message>
+        <source>In warranty until %1</source>
+        <translation>Garantii kehtib kuni %1</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>Garantii kehtib</translation>
+    </message>
+    <message>
+        <source>Out of warranty since %1</source>
+        <translation>Garantii lõppes %1</translation>
+    </message>
+    <message>
+        <source>Out of warranty</source>
+        <translation>Garantii lõppenud</translation>
+    </message>
+    <message>
+        <source>Warranty unknown</source>
+        <translation>Garantii teadmata</translation>
+    </message>
+    <message>
+        <source>Open case %1</source>
+        <translation>Avatud juhtum %1</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -359,6 +464,10 @@
     <message>
         <source>central journal</source>
         <translation>keskne kõnelogi</translation>
+    </message>
+    <message>
+        <source>service desk</source>
+        <translation>teenindus</translation>
     </message>
     <message>
         <source>no bridges configured</source>

@@ -330,6 +330,111 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Avaa tapaus</translation>
+    </message>
+    <message>
+        <source>Product code or description</source>
+        <translation>Tuotekoodi tai kuvaus</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Tuote</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Vika</translation>
+    </message>
+    <message>
+        <source>What is wrong, in the customer&apos;s words</source>
+        <translation>Mikä on vialla, asiakkaan sanoin</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Kuvaus</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Avaa tapaus</translation>
+    </message>
+    <message>
+        <source>Pick or type the product first.</source>
+        <translation>Valitse tai kirjoita ensin tuote.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Avataan…</translation>
+    </message>
+    <message>
+        <source>This call already has a case for that product.</source>
+        <translation>Tästä puhelusta on jo tapaus tälle tuotteelle.</translation>
+    </message>
+    <message>
+        <source>Case not opened: %1</source>
+        <translation>Tapausta ei avattu: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: at the service desk</source>
+        <translation>%1 · %2: huoltopalvelussa</translation>
+    </message>
+    <message>
+        <source>%1 · %2: queued, sent as soon as the service desk answers</source>
+        <translation>%1 · %2: jonossa, lähetetään heti kun huoltopalvelu vastaa</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Tapaukset</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>ja %n muu tapaus</numerusform>
+            <numerusform>ja %n muuta tapausta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Jonossa</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>avattu %1</translation>
+    </message>
+    <message>
+        <source>not at the service desk yet</source>
+        <translation>ei vielä huoltopalvelussa</translation>
+    </message>
+    <message>
+        <source>In warranty until %1</source>
+        <translation>Takuu voimassa %1 asti</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>Takuu voimassa</translation>
+    </message>
+    <message>
+        <source>Out of warranty since %1</source>
+        <translation>Takuu päättynyt %1</translation>
+    </message>
+    <message>
+        <source>Out of warranty</source>
+        <translation>Takuu päättynyt</translation>
+    </message>
+    <message>
+        <source>Warranty unknown</source>
+        <translation>Takuu ei tiedossa</translation>
+    </message>
+    <message>
+        <source>Open case %1</source>
+        <translation>Avoin tapaus %1</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -359,6 +464,10 @@
     <message>
         <source>central journal</source>
         <translation>keskitetty puheluloki</translation>
+    </message>
+    <message>
+        <source>service desk</source>
+        <translation>huoltopalvelu</translation>
     </message>
     <message>
         <source>no bridges configured</source>

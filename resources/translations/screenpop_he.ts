@@ -330,6 +330,111 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case</source>
+        <translation>פתיחת פנייה</translation>
+    </message>
+    <message>
+        <source>Product code or description</source>
+        <translation>קוד מוצר או תיאור</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>מוצר</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>תקלה</translation>
+    </message>
+    <message>
+        <source>What is wrong, in the customer&apos;s words</source>
+        <translation>מה לא תקין, במילים של הלקוח</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>תיאור</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>פתח פנייה</translation>
+    </message>
+    <message>
+        <source>Pick or type the product first.</source>
+        <translation>יש לבחור או להקליד קודם את המוצר.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>פותח…</translation>
+    </message>
+    <message>
+        <source>This call already has a case for that product.</source>
+        <translation>לשיחה זו כבר יש פנייה עבור מוצר זה.</translation>
+    </message>
+    <message>
+        <source>Case not opened: %1</source>
+        <translation>הפנייה לא נפתחה: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: at the service desk</source>
+        <translation>%1 · %2: במוקד השירות</translation>
+    </message>
+    <message>
+        <source>%1 · %2: queued, sent as soon as the service desk answers</source>
+        <translation>%1 · %2: בתור, יישלח ברגע שמוקד השירות יענה</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>פניות</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>ועוד %n פנייה</numerusform>
+            <numerusform>ועוד %n פניות</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>בתור</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>נפתחה ב־%1</translation>
+    </message>
+    <message>
+        <source>not at the service desk yet</source>
+        <translation>עדיין לא במוקד השירות</translation>
+    </message>
+    <message>
+        <source>In warranty until %1</source>
+        <translation>באחריות עד %1</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>באחריות</translation>
+    </message>
+    <message>
+        <source>Out of warranty since %1</source>
+        <translation>האחריות הסתיימה ב־%1</translation>
+    </message>
+    <message>
+        <source>Out of warranty</source>
+        <translation>לא באחריות</translation>
+    </message>
+    <message>
+        <source>Warranty unknown</source>
+        <translation>אחריות לא ידועה</translation>
+    </message>
+    <message>
+        <source>Open case %1</source>
+        <translation>פנייה פתוחה %1</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -359,6 +464,10 @@
     <message>
         <source>central journal</source>
         <translation>יומן השיחות המרכזי</translation>
+    </message>
+    <message>
+        <source>service desk</source>
+        <translation>מוקד השירות</translation>
     </message>
     <message>
         <source>no bridges configured</source>

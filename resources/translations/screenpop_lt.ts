@@ -348,6 +348,112 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Atidaryti atvejį</translation>
+    </message>
+    <message>
+        <source>Product code or description</source>
+        <translation>Prekės kodas arba aprašymas</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Prekė</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Gedimas</translation>
+    </message>
+    <message>
+        <source>What is wrong, in the customer&apos;s words</source>
+        <translation>Kas negerai, kliento žodžiais</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Aprašymas</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Atidaryti atvejį</translation>
+    </message>
+    <message>
+        <source>Pick or type the product first.</source>
+        <translation>Pirmiausia pasirinkite arba įveskite prekę.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Atidaroma…</translation>
+    </message>
+    <message>
+        <source>This call already has a case for that product.</source>
+        <translation>Šiam skambučiui jau yra atvejis dėl šios prekės.</translation>
+    </message>
+    <message>
+        <source>Case not opened: %1</source>
+        <translation>Atvejis neatidarytas: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: at the service desk</source>
+        <translation>%1 · %2: aptarnavimo skyriuje</translation>
+    </message>
+    <message>
+        <source>%1 · %2: queued, sent as soon as the service desk answers</source>
+        <translation>%1 · %2: eilėje, bus išsiųsta, kai tik aptarnavimo skyrius atsakys</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Atvejai</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>ir dar %n atvejis</numerusform>
+            <numerusform>ir dar %n atvejai</numerusform>
+            <numerusform>ir dar %n atvejų</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Eilėje</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>atidarytas %1</translation>
+    </message>
+    <message>
+        <source>not at the service desk yet</source>
+        <translation>dar ne aptarnavimo skyriuje</translation>
+    </message>
+    <message>
+        <source>In warranty until %1</source>
+        <translation>Garantija galioja iki %1</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>Garantija galioja</translation>
+    </message>
+    <message>
+        <source>Out of warranty since %1</source>
+        <translation>Garantija baigėsi %1</translation>
+    </message>
+    <message>
+        <source>Out of warranty</source>
+        <translation>Garantija pasibaigusi</translation>
+    </message>
+    <message>
+        <source>Warranty unknown</source>
+        <translation>Garantija nežinoma</translation>
+    </message>
+    <message>
+        <source>Open case %1</source>
+        <translation>Atviras atvejis %1</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -377,6 +483,10 @@
     <message>
         <source>central journal</source>
         <translation>centrinis skambučių žurnalas</translation>
+    </message>
+    <message>
+        <source>service desk</source>
+        <translation>aptarnavimo skyrius</translation>
     </message>
     <message>
         <source>no bridges configured</source>

@@ -330,6 +330,111 @@
     </message>
 </context>
 <context>
+    <name>CasePanel</name>
+    <message>
+        <source>Open a case</source>
+        <translation>Öppna ett ärende</translation>
+    </message>
+    <message>
+        <source>Product code or description</source>
+        <translation>Produktkod eller beskrivning</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>What is wrong, in the customer&apos;s words</source>
+        <translation>Vad som är fel, med kundens ord</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivning</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Öppna ärende</translation>
+    </message>
+    <message>
+        <source>Pick or type the product first.</source>
+        <translation>Välj eller skriv produkten först.</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Öppnar…</translation>
+    </message>
+    <message>
+        <source>This call already has a case for that product.</source>
+        <translation>Det här samtalet har redan ett ärende för den produkten.</translation>
+    </message>
+    <message>
+        <source>Case not opened: %1</source>
+        <translation>Ärendet öppnades inte: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2: at the service desk</source>
+        <translation>%1 · %2: hos servicedesken</translation>
+    </message>
+    <message>
+        <source>%1 · %2: queued, sent as soon as the service desk answers</source>
+        <translation>%1 · %2: i kö, skickas så snart servicedesken svarar</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <source>Cases</source>
+        <translation>Ärenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more cases</source>
+        <translation>
+            <numerusform>och %n ärende till</numerusform>
+            <numerusform>och %n ärenden till</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>I kö</translation>
+    </message>
+    <message>
+        <source>opened %1</source>
+        <translation>öppnat %1</translation>
+    </message>
+    <message>
+        <source>not at the service desk yet</source>
+        <translation>inte hos servicedesken än</translation>
+    </message>
+    <message>
+        <source>In warranty until %1</source>
+        <translation>Garanti till och med %1</translation>
+    </message>
+    <message>
+        <source>In warranty</source>
+        <translation>Under garanti</translation>
+    </message>
+    <message>
+        <source>Out of warranty since %1</source>
+        <translation>Garantin gick ut %1</translation>
+    </message>
+    <message>
+        <source>Out of warranty</source>
+        <translation>Garantin har gått ut</translation>
+    </message>
+    <message>
+        <source>Warranty unknown</source>
+        <translation>Garanti okänd</translation>
+    </message>
+    <message>
+        <source>Open case %1</source>
+        <translation>Öppet ärende %1</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -359,6 +464,10 @@
     <message>
         <source>central journal</source>
         <translation>central samtalslogg</translation>
+    </message>
+    <message>
+        <source>service desk</source>
+        <translation>servicedesk</translation>
     </message>
     <message>
         <source>no bridges configured</source>

@@ -26,7 +26,11 @@ _SPLICE = re.compile(r"\{[^}]*\}|%\(?[a-zA-Z_]*\)?[sd]|\$\{?\w+\}?")
 _BIND = re.compile(r"(?<![:\w]):([a-zA-Z_]\w*)")
 BIND_PARAMS = frozenset({"e164", "national", "digits", "tail", "customer_id", "account", "key"})
 
-SectionName = Literal["balance", "purchases", "credit", "profile"]
+SectionName = Literal["balance", "purchases", "credit", "profile", "cases"]
+#: Bound parameters of a source's ``open_case`` statement (a case opened from a call).
+CASE_PARAMS = frozenset(
+    {"case_id", "customer_id", "product", "category", "description", "opened", "call_id", "agent"}
+)
 
 
 class Strict(BaseModel):
@@ -123,6 +127,52 @@ def check_query(sql: str | None) -> str | None:
 #: An SQL template: only ``:name`` bound parameters (see ``BIND_PARAMS``).
 Query = Annotated[str | None, AfterValidator(check_query)]
 
+#: Quoted SQL literals and identifiers, blanked before an ``open_case`` statement's
+#: shape is read (a ``;`` or ``SELECT`` inside ``'text'`` is data, not SQL).
+_LITERAL = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|`[^`]*`")
+_INSERT = re.compile(r"^\s*INSERT\s+(?:OR\s+\w+\s+|IGNORE\s+)?INTO\s", re.IGNORECASE)
+_NOT_IN_INSERT = re.compile(r";|--|/\*|\bSELECT\b|\bWITH\b", re.IGNORECASE)
+
+
+def check_insert(sql: str | None) -> str | None:
+    """``open_case``: one ``INSERT … VALUES`` with ``:name`` bound parameters, nothing else.
+
+    The statement writes what an agent typed into another department's
+    database, so its shape is fixed at load: a single INSERT (no second
+    statement, no comment, no SELECT feeding it), the agent's words only ever
+    as bound values, and ``:case_id`` among them (the idempotency key that makes
+    a replayed write a no-op).
+    """
+    if sql is None:
+        return None
+    statement = sql.strip().removesuffix(";")
+    if _SPLICE.search(statement):
+        raise ValueError(
+            "open_case splices text into SQL; use bound parameters "
+            f"({', '.join(':' + p for p in sorted(CASE_PARAMS))}) only"
+        )
+    bare = _LITERAL.sub("''", statement)
+    if not _INSERT.match(bare) or not re.search(r"\bVALUES\b", bare, re.IGNORECASE):
+        raise ValueError("open_case must be one INSERT INTO … VALUES (…) statement")
+    if _NOT_IN_INSERT.search(bare):
+        raise ValueError(
+            "open_case must be one INSERT … VALUES statement: no ';', comment, SELECT or WITH"
+        )
+    names = set(_BIND.findall(bare))
+    unknown = names - CASE_PARAMS
+    if unknown:
+        raise ValueError(
+            f"unknown bound parameter(s): {', '.join(sorted(unknown))} "
+            f"(use {', '.join(':' + p for p in sorted(CASE_PARAMS))})"
+        )
+    if "case_id" not in names:
+        raise ValueError("open_case must bind :case_id (it makes a replayed write a no-op)")
+    return statement
+
+
+#: A source's ``open_case`` SQL (see ``check_insert``).
+Insert = Annotated[str | None, AfterValidator(check_insert)]
+
 
 def check_region(value: str | None) -> str | None:
     """An ISO 3166 region phonenumbers knows (phonenumbers imported on use)."""
@@ -133,4 +183,3 @@ def check_region(value: str | None) -> str | None:
     if value.upper() not in phonenumbers.SUPPORTED_REGIONS:
         raise ValueError(f"unknown region {value!r} (use an ISO 3166 code such as GB)")
     return value.upper()
-

@@ -28,6 +28,7 @@ from screenpop.bridges.plugins.notify import NotifyConfig
 from screenpop.bridges.plugins.tcpjson import TcpJsonConfig
 from screenpop.bridges.plugins.webhook import WebhookConfig
 from screenpop.bridges.registry import REGISTRY as BRIDGES
+from screenpop.config.cases import CasesConfig, check_time_zone
 from screenpop.config.credentials import database_url
 from screenpop.config.fields import (
     BIND_PARAMS,
@@ -104,6 +105,9 @@ class AgentConfig(Strict):
     locale: str = ""
     """BCP 47 locale for numbers, money and dates (``fi_FI``, ``he_IL``); empty = the
     system's."""
+    time_zone: str = ""
+    """IANA time zone of the desk (``Europe/Helsinki``): "today" for warranty; empty =
+    this computer's own zone."""
     dispositions: tuple[str, ...] = (
         "resolved",
         "follow-up",
@@ -120,6 +124,11 @@ class AgentConfig(Strict):
         if region is None:
             raise ValueError("empty region (use an ISO 3166 code such as GB)")
         return region
+
+    @field_validator("time_zone")
+    @classmethod
+    def _time_zone(cls, value: str) -> str:
+        return check_time_zone(value)
 
 
 class CrossSellConfig(Strict):
@@ -256,6 +265,8 @@ class Config(Strict):
     """The credit policy; absent = the credit source's record is shown as it is."""
     value: ValueConfig | None = None
     """Customer value tiers for the profile section; absent = the profile as queried."""
+    cases: CasesConfig = CasesConfig()
+    """Complaint and warranty cases opened from a call."""
     locked: tuple[str, ...] = ()
     """Keys IT locked in the machine-wide file (dotted paths); set by the loader."""
 
@@ -272,7 +283,27 @@ class Config(Strict):
                         f"bridge[{i}]: the demo is turned off on this machine "
                         "(demo.enabled = false)"
                     )
+        writers = [s.name for s in self.source if getattr(s, "open_case", None) is not None]
+        if self.cases.source and self.cases.source not in writers:
+            raise ValueError(
+                f'cases.source: no source {self.cases.source!r} with section = "cases" '
+                "and open_case"
+            )
+        if not self.cases.source and len(writers) > 1:
+            raise ValueError(
+                f"sources {', '.join(writers)} all have open_case: name the one that "
+                "writes in cases.source"
+            )
         return self
+
+    def case_writer(self) -> Any | None:
+        """The source config whose ``open_case`` writes new cases, or None."""
+        for s in self.source:
+            if getattr(s, "open_case", None) is not None and (
+                not self.cases.source or s.name == self.cases.source
+            ):
+                return s
+        return None
 
     def sources_for(self, section: str) -> list[Any]:
         return [s for s in self.source if s.section == section]

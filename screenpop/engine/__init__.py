@@ -104,6 +104,7 @@ class Engine(AgentServices):
             runtime.stop()
             raise
         runtime.start_replication()
+        runtime.start_case_writer()
         runtime.start_bridges(self.flow.on_event, sock)
 
     def stop(self) -> None:

@@ -2,8 +2,9 @@
 
 The one place that knows which config table turns into which derived section
 (``[credit]`` → credit terms, ``[value]`` → the value tier, ``[crosssell]`` →
-cross-sells and ``[reorders]``), so the lookup stays generic and a section that is not
-configured is simply not on the card.
+cross-sells and ``[reorders]``, a cases source → cases with their warranty),
+so the lookup stays generic and a section that is not configured is simply
+not on the card.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from screenpop import credit, derived
+from screenpop.cases.rows import zone_named
+from screenpop.cases.section import QueuedReader, cases_section
 from screenpop.config.schema import Config
 from screenpop.derived import Derived
 from screenpop.reasons import Reason
@@ -42,9 +45,15 @@ def load_suggester(config: Config) -> tuple[SalesModel | None, str]:
         return None, str(exc)
 
 
-def derived_sections(config: Config) -> list[Derived]:
-    """Every derived section the configuration asks for, in no particular order."""
+def derived_sections(config: Config, queued_cases: QueuedReader | None = None) -> list[Derived]:
+    """Every derived section the configuration asks for, in no particular order.
+
+    ``queued_cases`` reads the cases this desk opened that have not reached the
+    service desk yet (the local journal's case outbox), shown among the cases.
+    """
     out: list[Derived] = []
+    if config.sources_for("cases"):
+        out.append(cases_section(zone_named(config.agent.time_zone), queued_cases))
     if config.credit is not None:
         out.append(derived.credit_terms(credit.Policy.from_config(config.credit)))
     if config.value is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from screenpop.card import Card, Section
+from screenpop.cases.request import CaseTicket
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo, PopListener
 from screenpop.health import Health
@@ -72,3 +73,10 @@ class GuardedListener:
                 self.inner.journal_health(name, health)
             except Exception:
                 log.exception("front end failed in journal_health")
+
+    def case_changed(self, ticket: CaseTicket) -> None:
+        if self.inner is not None:
+            try:
+                self.inner.case_changed(ticket)
+            except Exception:
+                log.exception("front end failed in case_changed")

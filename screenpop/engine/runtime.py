@@ -30,6 +30,8 @@ from screenpop.bridges import registry as bridge_registry
 from screenpop.bridges.base import Bridge, EventSink
 from screenpop.bridges.notify import Claim, NotifyBridge, claim
 from screenpop.bridges.plugins.notify import NotifyConfig
+from screenpop.cases.rows import queued_row
+from screenpop.cases.writer import SERVICE_DESK, CaseWriter, LazyTarget
 from screenpop.config.schema import Config
 from screenpop.config.secrets import resolve
 from screenpop.engine.assembly import derived_sections
@@ -42,6 +44,7 @@ from screenpop.lookup import Lookup
 from screenpop.notify_client import default_runtime_dir
 from screenpop.paths import default_journal_path
 from screenpop.sources.base import Source
+from screenpop.sources.case_write import case_target
 from screenpop.sources.registry import build_all
 
 log = logging.getLogger(__name__)
@@ -94,6 +97,8 @@ class Runtime:
         self.writer: JournalWriter | None = None
         #: Pushes the journal's outbox to ``[journal] central`` (None: local only).
         self.replicator: Replicator | None = None
+        #: Sends cases opened from calls to the service desk (None: no ``open_case``).
+        self.case_writer: CaseWriter | None = None
         self.listener = GuardedListener()
         self.bridges: list[Bridge] = []
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -118,7 +123,9 @@ class Runtime:
         if self.lookup is None:
             self.sources = build_all(self.config)
             self.lookup = Lookup(
-                self.sources, self.source_pool, derived=derived_sections(self.config)
+                self.sources,
+                self.source_pool,
+                derived=derived_sections(self.config, self._queued_cases),
             )
         return self.lookup
 
@@ -128,6 +135,28 @@ class Runtime:
                 self.journal, self.config.journal, self.config.agent.extension, resolve
             )
             self.replicator.start()
+
+    def start_case_writer(self) -> None:
+        """The service desk's case writer, when a source declares ``open_case``."""
+        cfg = self.config.case_writer()
+        if cfg is None or self.journal is None or self.case_writer is not None:
+            return
+        self.case_writer = CaseWriter(
+            self.journal,
+            LazyTarget(cfg.name, lambda: case_target(cfg, resolve)),
+            on_change=self.listener.case_changed,
+            on_health=self._service_desk_health,
+        )
+        self.case_writer.start()
+
+    def _queued_cases(self, customer_id: str) -> list[dict[str, Any]]:
+        """The customer's cases opened here and not at the service desk yet (for the card)."""
+        if self.journal is None or not customer_id:
+            return []
+        return [
+            queued_row(r.case_id, r.opened, r.product, r.description, r.category)
+            for r in (e.request for e in self.journal.queued_cases(customer_id))
+        ]
 
     def claim_instance(self) -> Claim:
         """The single-instance lock (the notify socket); ``AlreadyRunning`` when
@@ -225,7 +254,12 @@ class Runtime:
             out["journal"] = self.writer.health()
         if self.replicator is not None:
             out["central journal"] = self.replicator.status().health
+        if self.case_writer is not None:
+            out[SERVICE_DESK] = self.case_writer.health()
         return out
+
+    def _service_desk_health(self, health: Health) -> None:
+        self.listener.journal_health(SERVICE_DESK, health)
 
     def _journal_health(self, health: Health) -> None:
         log.info("journal: %s %s", health.state, health.detail)
@@ -239,6 +273,8 @@ class Runtime:
     def _wake_replicator(self) -> None:
         if self.replicator is not None:
             self.replicator.wake()
+        if self.case_writer is not None:  # a case held while the journal could not write
+            self.case_writer.wake()
 
     # --------------------------------------------------------------- stop --
 
@@ -257,6 +293,8 @@ class Runtime:
             self.writer.stop()  # every accepted event reaches the journal, if it can
         if self.replicator is not None:
             self.replicator.stop()  # pushes what it can in 2 s; the rest waits in the outbox
+        if self.case_writer is not None:
+            self.case_writer.stop()  # what is not sent waits in the case outbox
         for source in self.sources:
             with contextlib.suppress(Exception):
                 source.close()

@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 #: The Alembic revision these models correspond to. Opening a journal that is
 #: already at this revision skips Alembic entirely (start-up time); a test
 #: checks it equals the migration scripts' head.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0006"
 
 
 class Base(DeclarativeBase):
@@ -122,3 +122,42 @@ class SeenEvent(Base):
     seen_at: Mapped[float] = mapped_column(Float)
 
     __table_args__ = (Index("ix_seen_events_seen_at", "seen_at"),)
+
+
+class CaseOutboxEntry(Base):
+    """A case opened from a call, kept here until the service desk has it.
+
+    Written in one durable transaction when the agent opens the case, so a
+    service desk that is down, or an app that is killed, loses nothing; the
+    case writer (``screenpop/cases/writer.py``) sends it and sets
+    ``landed_at``. ``case_id`` is unique: the same call and product asked for
+    twice is one case. ``last_error`` is what the service desk said last, so
+    ``doctor`` (another process) can say why a backlog is not draining.
+    """
+
+    __tablename__ = "case_outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(64))
+    call_id: Mapped[str] = mapped_column(String(256))
+    customer_id: Mapped[str] = mapped_column(String(256))
+    #: The service source it goes to (``[[source]] name``).
+    source: Mapped[str] = mapped_column(String(256))
+    product: Mapped[str] = mapped_column(String(256))
+    category: Mapped[str] = mapped_column(String(256))
+    description: Mapped[str] = mapped_column(Text)
+    #: ISO 8601 UTC, when the agent opened it (bound as ``:opened``).
+    opened: Mapped[str] = mapped_column(String(40))
+    agent: Mapped[str] = mapped_column(String(256))
+    created_at: Mapped[float] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_try_at: Mapped[float | None] = mapped_column(Float)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    landed_at: Mapped[float | None] = mapped_column(Float)
+
+    __table_args__ = (
+        Index("ix_case_outbox_case_id", "case_id", unique=True),
+        Index("ix_case_outbox_customer_id", "customer_id"),
+        Index("ix_case_outbox_landed_at", "landed_at"),
+        {"sqlite_autoincrement": True},
+    )

@@ -24,11 +24,14 @@ from typing import Any
 from sqlalchemy import ColumnElement
 from sqlalchemy.engine import Connection
 
+import screenpop.journal.case_outbox as case_outbox
 import screenpop.journal.outbox as outbox
 import screenpop.journal.reads as reads
 import screenpop.journal.writes as writes
 from screenpop.card import Card
+from screenpop.cases.request import CaseRequest
 from screenpop.events import CallEvent, CallState
+from screenpop.journal.case_outbox import CaseBacklog, CaseEntry
 from screenpop.journal.database import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS_DIR,
@@ -191,6 +194,48 @@ class Journal:
         """How many calls wait for the central journal (the replication backlog)."""
         with self._db.read() as conn:
             return outbox.pending_count(conn)
+
+    # ---------------------------------------------------------- case outbox --
+
+    def enqueue_case(self, request: CaseRequest, source: str) -> bool:
+        """Keep a case opened from a call until the service desk has it; durable on return.
+
+        False when the same call and product already had one (that one stands).
+        """
+        with self._db.write() as conn:
+            return case_outbox.enqueue(conn, request, source, time.time())
+
+    def case(self, case_id: str) -> CaseEntry | None:
+        with self._db.read() as conn:
+            return case_outbox.get(conn, case_id)
+
+    def pending_cases(self, limit: int = 100) -> list[CaseEntry]:
+        """Cases not yet at the service desk, oldest first (the case writer's thread)."""
+        with self._db.read() as conn:
+            return case_outbox.pending(conn, limit)
+
+    def queued_cases(self, customer_id: str) -> list[CaseEntry]:
+        """This customer's cases not yet at the service desk, newest first."""
+        with self._db.read() as conn:
+            return case_outbox.for_customer(conn, customer_id)
+
+    def call_cases(self, call_id: str) -> list[CaseEntry]:
+        """The cases opened from one call, landed or not."""
+        with self._db.read() as conn:
+            return case_outbox.for_call(conn, call_id)
+
+    def mark_case_landed(self, case_id: str) -> None:
+        with self._db.write() as conn:
+            case_outbox.mark_landed(conn, case_id, time.time())
+
+    def mark_case_failed(self, case_id: str, error: str) -> None:
+        with self._db.write() as conn:
+            case_outbox.mark_failed(conn, case_id, error, time.time())
+
+    def case_backlog(self) -> CaseBacklog:
+        """How many cases wait for the service desk, the oldest's time, the last error."""
+        with self._db.read() as conn:
+            return case_outbox.backlog(conn)
 
     # --------------------------------------------------------------- reads --
 

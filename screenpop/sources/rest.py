@@ -141,6 +141,8 @@ class RestSource:
     def _plain(self, value: Any, where: str, template: str) -> Any:
         """A value from the answer as the card holds it; a non-finite number is refused."""
         if isinstance(value, NonFinite):
+            if self.section == "cases":  # cleaned per case (screenpop/cases/rows.py)
+                return None
             raise self.http.fail(NOT_FINITE, url=shown(template), field=where, value=value.text)
         if isinstance(value, dict):
             return {str(k): self._plain(v, f"{where}.{k}", template) for k, v in value.items()}

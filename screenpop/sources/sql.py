@@ -33,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from screenpop.card import Match
+from screenpop.cases.rows import clean_value
 from screenpop.reasons import Reason, define
 from screenpop.sources import dialects, product_history, sqlite
 from screenpop.sources.base import (
@@ -86,6 +87,10 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, (bytes, bytearray, memoryview)):
         return bytes(value).decode("utf-8", "replace")
     return value
+
+
+def _cleaned(value: Any, _column: str) -> Any:
+    return clean_value(value)
 
 
 class SqlSource:
@@ -171,8 +176,11 @@ class SqlSource:
     ) -> list[dict[str, Any]]:
         keys, rows = self.execute(sql, params, limit=limit if many else 1, deadline=deadline)
         names = [self.cfg.rename.get(k, k) for k in keys]
+        # A service desk's odd value costs one case's field, not every case
+        # (screenpop/cases/rows.py): cleaned there, not refused here.
+        cell = self._cell if self.section != "cases" else _cleaned
         return [
-            {name: self._cell(v, key) for name, key, v in zip(names, keys, row, strict=True)}
+            {name: cell(v, key) for name, key, v in zip(names, keys, row, strict=True)}
             for row in rows
         ]
 

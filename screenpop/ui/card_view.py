@@ -26,6 +26,7 @@ from screenpop.reasons import SECTION_NO_ANSWER, Reason
 from screenpop.ui.formatting import Formats
 from screenpop.ui.sections import SectionBox
 from screenpop.ui.views import card_currency
+from screenpop.ui.views.base import links_for
 
 #: Time one event-loop pass may spend building section widgets; the rest of
 #: the card follows on the next pass, so the screen keeps answering.
@@ -167,6 +168,15 @@ class CardView(QScrollArea):
     def fit_done(self) -> None:
         self._fit_pending = False
 
+    def _link(self, name: str) -> None:
+        """Views that read another section (``views.base.link``) look again."""
+        for shown, other, fn in links_for(name):
+            box = self.boxes.get(shown)
+            if box is None or box.content is None or box.section is None:
+                continue
+            section = self.sections.get(other)
+            fn(box.content, section.data if section is not None and section.ok else None)
+
     def _render_next(self) -> None:
         started = time.perf_counter()
         currency = card_currency(self.sections)
@@ -175,6 +185,7 @@ class CardView(QScrollArea):
             section = self.sections.get(name)
             if section is not None and self.box(name).set_section(section, self.formats, currency):
                 self._fit_pending = True
+            self._link(name)
             self.painted.emit(name, section)
         if self._dirty:
             self.render_timer.start()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from screenpop.card import Card
+from screenpop.cases.request import CaseTicket
 from screenpop.config.schema import Config
 from screenpop.frontend import AgentCore, CallRecord
 from screenpop.health import Health
@@ -75,6 +76,7 @@ class UiController(QObject):
         listener.state_changed.connect(self.pop.on_state)
         listener.health_changed.connect(self.set_health)
         listener.journal_health_changed.connect(self.set_journal_health)
+        listener.case_updated.connect(self.case_updated)
         for signal in (listener.ringing, listener.card_completed, listener.state_changed):
             signal.connect(self.schedule_refresh)
 
@@ -256,6 +258,13 @@ class UiController(QObject):
         raise_window(dialog)
         dialog.activateWindow()
         return dialog
+
+    def case_updated(self, ticket: object) -> None:
+        """A case opened from a call moved on: its wrap-up, if open, says so."""
+        if isinstance(ticket, CaseTicket):
+            dialog = self.wrapups.get(ticket.call_id)
+            if dialog is not None:
+                dialog.cases.on_case(ticket)
 
     def _wrapup_closed(self, call_id: str) -> None:
         self.wrapups.pop(call_id, None)

@@ -27,6 +27,8 @@ from screenpop.ui.resources import icon
 #: What the core calls its journals (``AgentCore.journal_healths``).
 LOCAL_JOURNAL = "journal"
 CENTRAL_JOURNAL = "central journal"
+# The case writer (``screenpop/cases/writer.py``).
+SERVICE_DESK = "service desk"
 
 
 def state_word(state: HealthState) -> str:
@@ -46,6 +48,7 @@ def journal_name(name: str) -> str:
     names = {
         LOCAL_JOURNAL: QCoreApplication.translate("Health", "local journal"),
         CENTRAL_JOURNAL: QCoreApplication.translate("Health", "central journal"),
+        SERVICE_DESK: QCoreApplication.translate("Health", "service desk"),
     }
     return names.get(name, name)
 

@@ -27,6 +27,7 @@ from collections import deque
 from PySide6.QtCore import QObject, Qt, Signal
 
 from screenpop.card import Card, Section
+from screenpop.cases.request import CaseTicket
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo
 from screenpop.health import Health
@@ -50,6 +51,7 @@ class QtPopListener(QObject):
     ``call_state``            ``state_changed(call_id, CallState, elsewhere)``
     ``bridge_health``         ``health_changed(name, Health)``
     ``journal_health``        ``journal_health_changed(name, Health)``
+    ``case_changed``          ``case_updated(CaseTicket)``
     ========================  ======================================
     """
 
@@ -60,6 +62,7 @@ class QtPopListener(QObject):
     state_changed = Signal(str, object, bool)
     health_changed = Signal(str, object)
     journal_health_changed = Signal(str, object)
+    case_updated = Signal(object)
     #: Internal: the queue went from empty to not empty (emitted by workers).
     _wake = Signal()
 
@@ -122,3 +125,6 @@ class QtPopListener(QObject):
 
     def journal_health(self, name: str, health: Health) -> None:
         self._emit("journal_health_changed", name, health)
+
+    def case_changed(self, ticket: CaseTicket) -> None:
+        self._emit("case_updated", ticket)

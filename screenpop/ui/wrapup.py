@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.frontend import AgentCore, Saved
+from screenpop.ui.case_panel import CasePanel
 from screenpop.ui.jobs import Jobs
 from screenpop.ui.reason_texts import fill
 from screenpop.ui.widgets import label, set_tone
@@ -85,6 +86,9 @@ class WrapupDialog(QDialog):
         self.notes.moveCursor(QTextCursor.MoveOperation.End)
         form.addRow(self.tr("Notes"), self.notes)
         layout.addLayout(form)
+        # Opening a complaint or warranty case (shown when a service desk is configured).
+        self.cases = CasePanel(core, call_id, self.jobs)
+        layout.addWidget(self.cases)
         self.status = self.error = label("", role="status", wrap=True)
         self.status.setObjectName("wrapup-status")
         self.status.hide()

@@ -64,6 +64,9 @@ class Recorder:
         self.journal.append((name, health))
         self._note()
 
+    def case_changed(self, ticket: Any) -> None:
+        self._note()
+
     def wait(self, what: Callable[[], Any], timeout: float = 20.0) -> Any:
         deadline = time.monotonic() + timeout
         with self.changed:

@@ -112,6 +112,9 @@ class _Quiet:
     def journal_health(self, name: str, health: Health) -> None:
         pass
 
+    def case_changed(self, ticket: object) -> None:
+        pass
+
 
 def _engine(tmp_path: Path) -> Engine:
     from screenpop.config.loader import load_config

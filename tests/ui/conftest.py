@@ -112,6 +112,14 @@ class FakeCore:
     def dispositions(self) -> tuple[str, ...]:
         return ("resolved", "follow-up", "sale")
 
+    def case_form(self, call_id: str) -> None:
+        """No service desk: the wrap-up offers no case."""
+        self._log("case_form", call_id)
+
+    def open_case(self, call_id: str, product: str, category: str, description: str) -> Any:
+        self._log("open_case", call_id, product, category, description)
+        raise ValueError("no service desk to open cases in")
+
 
 def from_thread(fn: Callable[[], None]) -> None:
     """Run ``fn`` on a plain Python thread (as the core's workers do) and wait."""

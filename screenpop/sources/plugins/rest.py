@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from screenpop.config.credentials import header_credentials, http_url_credentials
-from screenpop.config.fields import BIND_PARAMS, RequiredSecretRef, Strict
+from screenpop.config.fields import BIND_PARAMS, CASE_PARAMS, RequiredSecretRef, Strict
 from screenpop.config.plugins import CheckContext, Plugin, Verdict
 from screenpop.sources.plugins.base import SourceBase, check_source
 
@@ -46,6 +46,72 @@ def check_url_template(url: str | None) -> str | None:
 
 #: An http(s) URL template (see ``check_url_template``).
 UrlTemplate = Annotated[str | None, AfterValidator(check_url_template)]
+
+
+def _case_template(text: str, where: str) -> None:
+    """A text of the ``open_case`` template: ``{name}`` placeholders of case values only."""
+    unknown = set(_URL_FIELD.findall(text)) - CASE_PARAMS
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown placeholder(s) "
+            f"{', '.join('{' + n + '}' for n in sorted(unknown))}; "
+            f"use {', '.join('{' + p + '}' for p in sorted(CASE_PARAMS))}"
+        )
+    rest = _URL_FIELD.sub("", text)
+    if "{" in rest or "}" in rest:
+        raise ValueError(f"{where}: a placeholder stands as {{name}}, nothing else in braces")
+
+
+def _check_body(value: Any, where: str = "body") -> None:
+    if isinstance(value, str):
+        _case_template(value, where)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _check_body(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            _check_body(item, f"{where}[{i}]")
+    elif not isinstance(value, bool | int | float) and value is not None:
+        raise ValueError(f"{where}: not a JSON value")
+
+
+class RestCaseWrite(Strict):
+    """``open_case`` of a REST cases source: one POST of a JSON body per case."""
+
+    path: str
+    """Path POSTed to on the host of the source's ``query`` (``/cases``); ``{name}``
+    placeholders are URL-encoded case values."""
+    body: dict[str, Any]
+    """The JSON body; in its texts ``{case_id}``, ``{customer_id}``, ``{product}``,
+    ``{category}``, ``{description}``, ``{opened}``, ``{call_id}``, ``{agent}`` are
+    replaced by the case's values (a text that is only a placeholder becomes the value
+    itself). Sent with the header ``Idempotency-Key: <case_id>``."""
+
+    @field_validator("path")
+    @classmethod
+    def _path(cls, value: str) -> str:
+        if not value.startswith("/") or value.startswith("//") or "?" in value or "#" in value:
+            raise ValueError("path is a path on the source's host, like /cases")
+        _case_template(value, "path")
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _body(cls, value: dict[str, Any]) -> dict[str, Any]:
+        _check_body(value)
+        if "case_id" not in _placeholders(value):
+            raise ValueError("body must carry {case_id} (the idempotency key)")
+        return value
+
+
+def _placeholders(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return set(_URL_FIELD.findall(value))
+    if isinstance(value, dict):
+        return set().union(*(_placeholders(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_placeholders(v) for v in value))
+    return set()
 
 
 class RestAuth(Strict):
@@ -101,6 +167,19 @@ class RestConfig(SourceBase):
     """Answers larger than this are refused (the read stops there)."""
     not_found: Literal["empty", "error"] = "error"
     """What a 404 answer means: this system knows nothing (``empty``), or an error."""
+    open_case: RestCaseWrite | None = None
+    """``section = "cases"`` only: how a case opened from a call is POSTed
+    (``{ path = "/cases", body = { id = "{case_id}", … } }``); a ``409`` answer means
+    it is already there."""
+
+    @model_validator(mode="after")
+    def _open_case_on_cases(self) -> RestConfig:
+        if self.open_case is not None:
+            if self.section != "cases":
+                raise ValueError('open_case belongs to a source with section = "cases"')
+            if not (self.query or self.identify):
+                raise ValueError("open_case needs query (or identify): its host is POSTed to")
+        return self
 
     @field_validator("headers")
     @classmethod

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from screenpop.config.credentials import database_url
-from screenpop.config.fields import Query, SecretRef
+from screenpop.config.fields import Insert, Query, SecretRef
 from screenpop.config.plugins import CheckContext, Plugin, Verdict
 from screenpop.sources.plugins.base import SourceBase, check_source
 
@@ -43,6 +43,17 @@ class SqlConfig(SourceBase):
     (first column of the first row), bound as ``:key`` in ``query`` and ``owned``."""
     pool_size: int = Field(default=2, ge=1, le=32)
     """Warm connections kept for a server database."""
+    open_case: Insert = None
+    """``section = "cases"`` only: the one ``INSERT … VALUES`` that opens a case from a
+    call, bound parameters only (``:case_id``, ``:customer_id``, ``:product``,
+    ``:category``, ``:description``, ``:opened``, ``:call_id``, ``:agent``); make
+    ``case_id`` unique in the table so that a replayed write is a no-op."""
+
+    @model_validator(mode="after")
+    def _open_case_on_cases(self) -> SqlConfig:
+        if self.open_case is not None and self.section != "cases":
+            raise ValueError('open_case belongs to a source with section = "cases"')
+        return self
 
     @field_validator("url")
     @classmethod

@@ -5,7 +5,7 @@ filed with ``base.register``, and its import below. A section without a view
 is still shown (``base.generic``).
 """
 
-from screenpop.ui.views import account, reorders, sales
+from screenpop.ui.views import account, cases, reorders, sales
 from screenpop.ui.views.base import (
     card_currency,
     register,
@@ -18,6 +18,7 @@ from screenpop.ui.views.base import (
 __all__ = [
     "account",
     "card_currency",
+    "cases",
     "register",
     "registered",
     "render",

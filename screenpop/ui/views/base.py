@@ -69,6 +69,22 @@ def register(name: str, title: Callable[[], str], render: Renderer) -> None:
     _VIEWS[name] = SectionView(title, render)
 
 
+# ``fn(widget of section shown, data of section other)``: a view that reads another
+# section (products with an open case marked among the purchases).
+Linker = Callable[[QWidget, Any], None]
+_LINKS: list[tuple[str, str, Linker]] = []
+
+
+def link(shown: str, other: str, fn: Linker) -> None:
+    """Have ``fn`` adjust section ``shown``'s widget whenever it or ``other`` is painted."""
+    _LINKS.append((shown, other, fn))
+
+
+def links_for(name: str) -> list[tuple[str, str, Linker]]:
+    """The links to run after section ``name`` was painted."""
+    return [entry for entry in _LINKS if name in entry[:2]]
+
+
 def registered() -> tuple[str, ...]:
     return tuple(_VIEWS)
 
