@@ -75,7 +75,8 @@ class HistoryConfig(Strict):
     """How many earlier calls to show, newest first (the call ringing now is never one)."""
     timeout_ms: int = Field(default=800, gt=0, le=60_000)
     """The section's deadline. The central journal gets all of it but the last
-    150 ms, which are kept for this desk's journal when central does not answer."""
+    150 ms (a quarter, if less), kept for this desk's journal when central does not
+    answer."""
 
 
 class LastKnownConfig(Strict):

@@ -11,17 +11,21 @@ marks a local one "this desk only".
 
 A hung central costs each ring at most its share of the deadline, and only
 until the breaker opens: then this desk's journal answers at once, and
-central is tried again after the cool-off. Central is asked on a small pool
-of its own, so a read that hangs past its deadline holds one of those
-threads, never a source thread or the card.
+central is tried again after the cool-off. Central is asked on a thread of
+its own (at most ``CENTRAL_THREADS`` at once; a ring that finds them all
+still waiting does not queue), so a read that hangs past its deadline holds
+that thread, never a source thread or the card. They are daemon threads: a
+one-shot ``screenpop lookup`` exits at once even while central hangs (a pool's
+threads would be joined at exit, until the connect timeout).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
@@ -36,9 +40,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: The end of the deadline kept for this desk's journal (one indexed SQLite read).
+#: The end of the deadline kept for this desk's journal (one indexed SQLite
+#: read), at most a quarter of it.
 LOCAL_RESERVE_S = 0.15
-#: Central reads at once; more wait in line (and are called off when late).
+#: Central reads under way at once; a ring finding them all busy skips central.
 CENTRAL_THREADS = 2
 CENTRAL = "central"
 LOCAL = "local"
@@ -60,17 +65,16 @@ class HistorySource:
     ) -> None:
         self.limit = config.limit
         self.timeout_s = config.timeout_ms / 1000
+        #: The end of the deadline kept for this desk's journal.
+        self.reserve_s = min(LOCAL_RESERVE_S, self.timeout_s / 4)
         self.journal = journal
         self.desk = desk
         self.central = central
         self.clock = clock
         #: Central's own breaker: the section itself never fails over it.
         self.breaker = Breaker()
-        self._pool = (
-            ThreadPoolExecutor(CENTRAL_THREADS, thread_name_prefix="history-central")
-            if central is not None
-            else None
-        )
+        self._slots = threading.BoundedSemaphore(CENTRAL_THREADS)
+        self._closed = False
 
     @property
     def can_identify(self) -> bool:
@@ -84,7 +88,7 @@ class HistorySource:
         except_call = params.get("call_id") or None
         if deadline is None:
             deadline = self.clock() + self.timeout_s
-        entries = self._from_central(customer_id, except_call, deadline - LOCAL_RESERVE_S)
+        entries = self._from_central(customer_id, except_call, deadline - self.reserve_s)
         if entries is not None:
             return Answer([e.to_json() for e in entries], CENTRAL)
         return Answer([e.to_json() for e in self._from_local(customer_id, except_call)], LOCAL)
@@ -93,20 +97,27 @@ class HistorySource:
         self, customer_id: str, except_call: str | None, deadline: float
     ) -> list[HistoryEntry] | None:
         """Central's answer, or None (not configured, breaker open, refused, late)."""
-        central, pool = self.central, self._pool
-        if central is None or pool is None or not self.breaker.allow(self.clock()):
+        central = self.central
+        if central is None or self._closed or not self.breaker.allow(self.clock()):
             return None
-        try:
-            future: Future[list[HistoryEntry]] = pool.submit(
-                central.history, customer_id, self.limit, except_call=except_call
-            )
-        except RuntimeError:  # closed: the app is stopping
+        if not self._slots.acquire(blocking=False):
+            self._failed("earlier reads still wait for an answer")
             return None
+        future: Future[list[HistoryEntry]] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(central.history(customer_id, self.limit, except_call=except_call))
+            except BaseException as exc:
+                future.set_exception(exc)
+            finally:
+                self._slots.release()
+
+        threading.Thread(target=run, name="history-central", daemon=True).start()
         try:
             entries = future.result(timeout=max(0.0, deadline - self.clock()))
         except FutureTimeout:
-            future.cancel()  # still waiting in line: never run it
-            why = f"no answer in {round(self.timeout_s * 1000 - LOCAL_RESERVE_S * 1000)} ms"
+            why = f"no answer in {round((self.timeout_s - self.reserve_s) * 1000)} ms"
             self._failed(why)
             return None
         except Exception as exc:  # CentralError, a refused argument, a driver surprise
@@ -140,8 +151,7 @@ class HistorySource:
         return CheckResult(True, "the journal", {})
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        self._closed = True
         if self.central is not None:
             self.central.close()
 

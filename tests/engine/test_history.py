@@ -99,7 +99,8 @@ def test_a_department_down_shows_its_last_known_data_but_never_credit(
     assert engine.lookup is not None
     engine.lookup.cache.ttl_s = 0.0  # the next call is "later": no cached card
     before = _call(engine, rec, "lk-1")
-    assert before.sections["balance"].ok and before.sections["credit"].ok
+    assert before.sections["balance"].ok
+    assert before.sections["credit"].ok
     earlier_balance = before.sections["balance"].to_json()["data"]
 
     # Accounting's balance table and the credit database go away (identify still works).
