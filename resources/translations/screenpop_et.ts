@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>CrmButton</name>
+    <message>
+        <source>Open in CRM</source>
+        <translation>Ava CRM-is</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>Kliendi leht</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -399,6 +410,57 @@
     <message>
         <source>Journal:</source>
         <translation>Kõnelogi:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Earlier calls</source>
+        <translation>Varasemad kõned</translation>
+    </message>
+    <message>
+        <source>This desk only</source>
+        <translation>Ainult see tööjaam</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Vastatud</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Vastamata</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Vastati mujal</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Pooleli</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>lahendatud</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>järeltegevus</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>müük</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>kaebus</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>vale number</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Klienditeenindaja %1</translation>
     </message>
 </context>
 <context>
@@ -759,8 +821,8 @@
         <translation>Andmed puuduvad</translation>
     </message>
     <message>
-        <source>Last known, from %1:</source>
-        <translation>Viimati teada, %1:</translation>
+        <source>Last known, as of %1</source>
+        <translation>Viimati teada, seisuga %1</translation>
     </message>
     <message>
         <source>%1 loading</source>

@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>CrmButton</name>
+    <message>
+        <source>Open in CRM</source>
+        <translation>Avaa CRM:ssä</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>Asiakassivu</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -399,6 +410,57 @@
     <message>
         <source>Journal:</source>
         <translation>Puheluloki:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Earlier calls</source>
+        <translation>Aiemmat puhelut</translation>
+    </message>
+    <message>
+        <source>This desk only</source>
+        <translation>Vain tämä työpiste</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Vastattu</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Vastaamaton</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Vastattu muualla</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Kesken</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>ratkaistu</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>jatkotoimet</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>myynti</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>valitus</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>väärä numero</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agentti %1</translation>
     </message>
 </context>
 <context>
@@ -759,8 +821,8 @@
         <translation>Ei tietoja</translation>
     </message>
     <message>
-        <source>Last known, from %1:</source>
-        <translation>Viimeisin tieto, %1:</translation>
+        <source>Last known, as of %1</source>
+        <translation>Viimeisin tieto, tilanne %1</translation>
     </message>
     <message>
         <source>%1 loading</source>

@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>CrmButton</name>
+    <message>
+        <source>Open in CRM</source>
+        <translation>פתח ב־CRM</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>דף הלקוח</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -399,6 +410,57 @@
     <message>
         <source>Journal:</source>
         <translation>יומן השיחות:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Earlier calls</source>
+        <translation>שיחות קודמות</translation>
+    </message>
+    <message>
+        <source>This desk only</source>
+        <translation>עמדה זו בלבד</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>נענתה</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>לא נענתה</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>נענתה בעמדה אחרת</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>לא הסתיימה</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>נפתר</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>מעקב</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>מכירה</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>תלונה</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>מספר שגוי</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>נציג %1</translation>
     </message>
 </context>
 <context>
@@ -759,8 +821,8 @@
         <translation>אין נתונים</translation>
     </message>
     <message>
-        <source>Last known, from %1:</source>
-        <translation>ידוע לאחרונה, מ־%1:</translation>
+        <source>Last known, as of %1</source>
+        <translation>ידוע לאחרונה, נכון ל־%1</translation>
     </message>
     <message>
         <source>%1 loading</source>

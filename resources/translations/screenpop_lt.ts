@@ -348,6 +348,17 @@
     </message>
 </context>
 <context>
+    <name>CrmButton</name>
+    <message>
+        <source>Open in CRM</source>
+        <translation>Atidaryti CRM</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>Kliento puslapis</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -417,6 +428,57 @@
     <message>
         <source>Journal:</source>
         <translation>Skambučių žurnalas:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Earlier calls</source>
+        <translation>Ankstesni skambučiai</translation>
+    </message>
+    <message>
+        <source>This desk only</source>
+        <translation>Tik ši darbo vieta</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Atsiliepta</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Praleistas</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Atsiliepė kitas operatorius</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Nebaigtas</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>išspręsta</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>reikia tęsti</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>pardavimas</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>skundas</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>neteisingas numeris</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Operatorius %1</translation>
     </message>
 </context>
 <context>
@@ -785,8 +847,8 @@
         <translation>Duomenų nėra</translation>
     </message>
     <message>
-        <source>Last known, from %1:</source>
-        <translation>Paskutiniai žinomi duomenys, %1:</translation>
+        <source>Last known, as of %1</source>
+        <translation>Paskutiniai žinomi duomenys, %1 būklė</translation>
     </message>
     <message>
         <source>%1 loading</source>

@@ -330,6 +330,17 @@
     </message>
 </context>
 <context>
+    <name>CrmButton</name>
+    <message>
+        <source>Open in CRM</source>
+        <translation>Öppna i CRM</translation>
+    </message>
+    <message>
+        <source>Customer page</source>
+        <translation>Kundsida</translation>
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <source>connecting</source>
@@ -399,6 +410,57 @@
     <message>
         <source>Journal:</source>
         <translation>Samtalslogg:</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWords</name>
+    <message>
+        <source>Earlier calls</source>
+        <translation>Tidigare samtal</translation>
+    </message>
+    <message>
+        <source>This desk only</source>
+        <translation>Endast den här arbetsplatsen</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Besvarat</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Missat</translation>
+    </message>
+    <message>
+        <source>Answered elsewhere</source>
+        <translation>Besvarat av annan</translation>
+    </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Ej avslutat</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>löst</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>uppföljning</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>försäljning</translation>
+    </message>
+    <message>
+        <source>complaint</source>
+        <translation>klagomål</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>fel nummer</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Handläggare %1</translation>
     </message>
 </context>
 <context>
@@ -759,8 +821,8 @@
         <translation>Inga uppgifter</translation>
     </message>
     <message>
-        <source>Last known, from %1:</source>
-        <translation>Senast kända, från %1:</translation>
+        <source>Last known, as of %1</source>
+        <translation>Senast kända, per %1</translation>
     </message>
     <message>
         <source>%1 loading</source>

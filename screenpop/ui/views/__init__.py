@@ -5,12 +5,13 @@ filed with ``base.register``, and its import below. A section without a view
 is still shown (``base.generic``).
 """
 
-from screenpop.ui.views import account, reorders, sales
+from screenpop.ui.views import account, history, reorders, sales
 from screenpop.ui.views.base import (
     card_currency,
     register,
     registered,
     render,
+    section_caption,
     section_title,
     tier_text,
 )
@@ -18,11 +19,13 @@ from screenpop.ui.views.base import (
 __all__ = [
     "account",
     "card_currency",
+    "history",
     "register",
     "registered",
     "render",
     "reorders",
     "sales",
+    "section_caption",
     "section_title",
     "tier_text",
 ]
