@@ -35,7 +35,7 @@ from screenpop.card import LastKnown
 from screenpop.config.schema import Config
 from screenpop.config.secrets import resolve
 from screenpop.engine.assembly import derived_sections
-from screenpop.engine.history import history_source
+from screenpop.engine.history import HistorySource, history_source
 from screenpop.engine.listener import GuardedListener
 from screenpop.health import Health, HealthState
 from screenpop.journal import Journal, JournalError
@@ -244,7 +244,9 @@ class Runtime:
     def source_healths(self) -> dict[str, Health]:
         if self.lookup is None:
             return {}
-        return {name: b.health() for name, b in self.lookup.breakers.items()}
+        # The history is the journal's (its health is the journal's), not a department.
+        breakers = self.lookup.breakers.items()
+        return {name: b.health() for name, b in breakers if name != HistorySource.name}
 
     def journal_healths(self) -> dict[str, Health]:
         out: dict[str, Health] = {}
