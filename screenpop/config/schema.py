@@ -41,6 +41,7 @@ from screenpop.config.fields import (
     secret_ref,
 )
 from screenpop.config.policies import CreditPolicy, CreditRule, ValueConfig, ValueTier
+from screenpop.config.relationship import CrmConfig, HistoryConfig, LastKnownConfig
 from screenpop.sources.plugins.base import SourceBase
 from screenpop.sources.plugins.rest import RestAuth, RestConfig, check_url_template
 from screenpop.sources.plugins.sql import SqlConfig
@@ -259,6 +260,12 @@ class Config(Strict):
     """The supervisor's window (``screenpop supervisor``)."""
     ui: UiConfig = UiConfig()
     """The pop window."""
+    history: HistoryConfig = HistoryConfig()
+    """The customer's earlier calls on the pop."""
+    last_known: LastKnownConfig = LastKnownConfig()
+    """Earlier data for a section whose department is down."""
+    crm: CrmConfig = CrmConfig()
+    """The customer's page in the CRM or ERP."""
     demo: DemoCommandConfig = DemoCommandConfig()
     """The embedded demo."""
     credit: CreditPolicy | None = None
@@ -294,6 +301,10 @@ class Config(Strict):
                 f"sources {', '.join(writers)} all have open_case: name the one that "
                 "writes in cases.source"
             )
+        if self.crm.open_on_answer and not (
+            self.crm.open_url or any(s.open_url for s in self.source)
+        ):
+            raise ValueError("crm.open_on_answer needs an open_url (in [crm] or a [[source]])")
         return self
 
     def case_writer(self) -> Any | None:

@@ -154,7 +154,9 @@ class Engine(AgentServices):
     # ---------------------------------------------------------- one-shots --
 
     def lookup_once(self, received: str, attached: Mapping[str, str] | None = None) -> Card:
-        """``screenpop lookup``: one card, no bridges, nothing journaled."""
+        """``screenpop lookup``: one card, no bridges, nothing journaled (the journal,
+        when there is one, is read for the history and last known data)."""
+        self.runtime.open_journal_for_reading()
         lookup = self.runtime.open_lookup()
         number = normalise(received, self.config.agent.region)
         return lookup.lookup(number, attached, use_cache=False)
@@ -166,3 +168,5 @@ class Engine(AgentServices):
                 source.close()
             except Exception:
                 log.exception("closing source %s failed", source.name)
+        if self.runtime.writer is None and self.runtime.journal is not None:
+            self.runtime.journal.close()  # opened for reading only

@@ -153,6 +153,7 @@ class CallFlow:
                 customer_id=customer_id,
                 on_identified=lambda c, pending: listener.identified(call_id, c, pending),
                 on_section=lambda name, sec: listener.section_ready(call_id, name, sec),
+                call_id=call_id,
             )
         except Exception:  # lookup contains its own failures; this is a last guard
             log.exception("lookup for call %s failed", call_id[:40])

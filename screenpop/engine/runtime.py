@@ -21,6 +21,7 @@ import logging
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -32,12 +33,14 @@ from screenpop.bridges.notify import Claim, NotifyBridge, claim
 from screenpop.bridges.plugins.notify import NotifyConfig
 from screenpop.cases.rows import queued_row
 from screenpop.cases.writer import SERVICE_DESK, CaseWriter, LazyTarget
+from screenpop.card import LastKnown
 from screenpop.config.schema import Config
 from screenpop.config.secrets import resolve
 from screenpop.engine.assembly import derived_sections
+from screenpop.engine.history import HistorySource, history_source
 from screenpop.engine.listener import GuardedListener
 from screenpop.health import Health, HealthState
-from screenpop.journal import Journal
+from screenpop.journal import Journal, JournalError
 from screenpop.journal.replicate import Replicator
 from screenpop.journal.writer import JournalWriter
 from screenpop.lookup import Lookup
@@ -118,16 +121,38 @@ class Runtime:
                 self.journal, on_health=self._journal_health, on_written=self._wake_replicator
             )
 
+    def open_journal_for_reading(self) -> None:
+        """The local journal without a writer, if there is one (``screenpop lookup``
+        reads the customer's history and last known data from it, writes nothing)."""
+        if self.journal is None and self.journal_path.exists():
+            try:
+                self.journal = Journal(self.journal_path, check="none")
+            except JournalError as exc:
+                log.warning("journal not readable, so no local history: %s", exc)
+
     def open_lookup(self) -> Lookup:
-        """Sources, derived sections and the lookup (once)."""
+        """Sources, the history, derived sections and the lookup (once)."""
         if self.lookup is None:
             self.sources = build_all(self.config)
+            history = history_source(self.config, lambda: self.journal, resolve)
+            if history is not None:
+                self.sources.append(history)
             self.lookup = Lookup(
                 self.sources,
                 self.source_pool,
                 derived=derived_sections(self.config, self._queued_cases),
+                last_known=self.last_known if self.config.last_known.max_age_h > 0 else None,
             )
         return self.lookup
+
+    def last_known(self, customer_id: str, section: str) -> LastKnown | None:
+        """``section`` from the customer's newest earlier card within ``[last_known]
+        max_age_h`` (the lookup's ``LastKnownReader``; None without a journal)."""
+        journal = self.journal
+        if journal is None:
+            return None
+        since = time.time() - self.config.last_known.max_age_h * 3600
+        return journal.last_known(customer_id, section, since)
 
     def start_replication(self) -> None:
         if self.config.journal.central and self.journal is not None:
@@ -246,7 +271,9 @@ class Runtime:
     def source_healths(self) -> dict[str, Health]:
         if self.lookup is None:
             return {}
-        return {name: b.health() for name, b in self.lookup.breakers.items()}
+        # The history is the journal's (its health is the journal's), not a department.
+        breakers = self.lookup.breakers.items()
+        return {name: b.health() for name, b in breakers if name != HistorySource.name}
 
     def journal_healths(self) -> dict[str, Health]:
         out: dict[str, Health] = {}

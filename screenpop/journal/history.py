@@ -23,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from threading import Lock
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, text
 from sqlalchemy.engine import URL
 
-from screenpop.config.schema import JournalConfig
+if TYPE_CHECKING:  # the journal's readers need no configuration layer at import
+    from screenpop.config.schema import JournalConfig
 
 #: The function's limits (kept in step with ``customer_history`` in the SQL).
 MAX_CALLS = 50

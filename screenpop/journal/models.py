@@ -59,7 +59,7 @@ class Call(Base):
     __table_args__ = (
         Index("ix_calls_ringing_at", "ringing_at"),
         Index("ix_calls_number_e164", "number_e164"),
-        Index("ix_calls_customer_id", "customer_id"),
+        Index("ix_calls_customer_ringing", "customer_id", "ringing_at"),
     )
 
 

@@ -27,8 +27,9 @@ from sqlalchemy.engine import Connection
 import screenpop.journal.case_outbox as case_outbox
 import screenpop.journal.outbox as outbox
 import screenpop.journal.reads as reads
+import screenpop.journal.recall as recall
 import screenpop.journal.writes as writes
-from screenpop.card import Card
+from screenpop.card import Card, LastKnown
 from screenpop.cases.request import CaseRequest
 from screenpop.events import CallEvent, CallState
 from screenpop.journal.case_outbox import CaseBacklog, CaseEntry
@@ -40,6 +41,7 @@ from screenpop.journal.database import (
     Synchronous,
 )
 from screenpop.journal.errors import JournalError
+from screenpop.journal.history import HistoryEntry
 from screenpop.journal.outbox import PendingCall
 from screenpop.journal.reads import JournalEvent
 from screenpop.journal.records import CallRecord
@@ -263,6 +265,20 @@ class Journal:
         """The raw events of one call in arrival order."""
         with self._db.read() as conn:
             return reads.events(conn, call_id)
+
+    def customer_calls(
+        self, customer_id: str, limit: int, *, except_call: str | None = None, desk: str = ""
+    ) -> list[HistoryEntry]:
+        """The customer's last calls on this desk, newest first (the pop's local history)."""
+        with self._db.read() as conn:
+            return recall.customer_calls(
+                conn, customer_id, limit, except_call=except_call, desk=desk
+            )
+
+    def last_known(self, customer_id: str, section: str, since: float) -> LastKnown | None:
+        """``section`` from the newest card of the customer since ``since`` that had it."""
+        with self._db.read() as conn:
+            return recall.last_known(conn, customer_id, section, since)
 
     def recent(self, limit: int = 50) -> list[CallRecord]:
         """The newest calls first (the agent's history panel)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from screenpop.breaker import Breaker
-from screenpop.card import CardDataError, Match, Section, Status
+from screenpop.card import CardDataError, LastKnown, Match, Section, Status
 from screenpop.derived import Derived
 from screenpop.reasons import (
     SOURCE_ABANDONED,
@@ -22,7 +22,7 @@ from screenpop.reasons import (
     SOURCE_INTERNAL,
     Reason,
 )
-from screenpop.sources.base import Source, SourceTimeout
+from screenpop.sources.base import Answer, Source, SourceTimeout
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,8 @@ def section_from(fut: Future[Any] | None, ms: float, src: str | None) -> Section
     if fut is None or fut.exception() is not None:
         return failed_section(fut, ms, src)
     data = fut.result()
+    if isinstance(data, Answer):
+        data, src = data.data, data.where
     if data is None or data == [] or data == {}:
         return Section(Status.EMPTY, source=src, latency_ms=ms)
     try:
@@ -152,3 +154,29 @@ def run_derived(
             section.last_known,
         )
     return section
+
+
+def with_last_known(
+    section: Section,
+    reader: Callable[[str, str], LastKnown | None],
+    customer_id: str,
+    name: str,
+) -> Section:
+    """A failed ``section`` with the customer's last known data for it, when the
+    journal has some (a reader that fails leaves the section as it was)."""
+    try:
+        known = reader(customer_id, name)
+    except Exception:
+        log.exception("reading the last known %s failed", name)
+        return section
+    if known is None:
+        return section
+    return Section(
+        section.status,
+        section.data,
+        section.source,
+        section.error,
+        section.latency_ms,
+        section.reason,
+        known,
+    )

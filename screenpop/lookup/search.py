@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from functools import partial
@@ -35,6 +35,7 @@ from screenpop.lookup.outcome import (
     identify_call,
     run_derived,
     section_from,
+    with_last_known,
 )
 from screenpop.lookup.plan import make_plan
 from screenpop.phone import PhoneNumber
@@ -53,6 +54,9 @@ CHOICES_KEPT = 1000
 #: Sections never shown from an earlier card: credit terms are offered only
 #: from today's figures.
 NEVER_STALE = frozenset({"credit"})
+#: Sections read anew for every call, never from the cache: a call-back a
+#: minute later must show the call that just ended in the customer's history.
+FRESH = frozenset({"history"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +219,12 @@ class Lookup:
         on_identified: IdentifiedCallback | None = None,
         on_section: SectionCallback | None = None,
         use_cache: bool = True,
+        call_id: str | None = None,
     ) -> Card:
         """Identify (unless ``customer_id`` is given) and fill every section.
+
+        ``call_id`` is the call being looked up (``:call_id`` for sources: the
+        history leaves it out of the customer's earlier calls).
 
         Always returns a complete card: a failure anywhere becomes sections
         that say why, never an exception that leaves the front end waiting.
@@ -227,26 +235,24 @@ class Lookup:
         if use_cache and (cache_key[0] or cache_key[1]):
             cached = self.cache.get(cache_key, started)
             if cached is not None:
-                hit = Card(
-                    number,
-                    cached.customer,
-                    cached.matches,
-                    cached.sections,
-                    {"cache": 0.0, "total": (self.clock() - started) * 1000},
-                )
+                fresh = tuple(n for n in self.plan.names if n in FRESH)
+                kept = {n: sec for n, sec in cached.sections.items() if n not in FRESH}
+                hit = Card(number, cached.customer, cached.matches, kept, {"cache": 0.0})
                 if on_identified:
-                    on_identified(hit, ())
+                    on_identified(hit, fresh)
                 if on_section:
                     for name, sec in hit.sections.items():
                         on_section(name, sec)
-                return hit
+                if fresh and hit.customer is not None:
+                    hit = self._fill(hit, started, on_section, call_id, only=fresh)
+                return hit.with_latency("total", (self.clock() - started) * 1000)
 
         card = self._identified(number, attached, params, customer_id)
         pending = self.plan.names if card.customer is not None else ()
         if on_identified:
             on_identified(card, pending)
         if card.customer is not None:
-            card = self._fill(card, started, on_section)
+            card = self._fill(card, started, on_section, call_id)
         card = card.with_latency("total", (self.clock() - started) * 1000)
         # A card with a failed section is not cached: the next ring retries it.
         if card.customer is not None and not any(sec.failed for sec in card.sections.values()):
@@ -291,21 +297,30 @@ class Lookup:
             identify_failed=found.failed,
         )
 
-    def _fill(self, card: Card, started: float, on_section: SectionCallback | None) -> Card:
-        """Every planned section of ``card``'s customer; the final card."""
+    def _fill(
+        self,
+        card: Card,
+        started: float,
+        on_section: SectionCallback | None,
+        call_id: str | None = None,
+        only: Collection[str] | None = None,
+    ) -> Card:
+        """Every planned section of ``card``'s customer (``only`` these: no derived
+        ones); the final card."""
         assert card.customer is not None
         customer_id = card.customer.customer_id
         params = self._params(card.number, None)
         params["customer_id"] = customer_id
+        params["call_id"] = call_id or ""
         plan = self.plan
         results: dict[str, Section] = {}
-        open_derived = list(plan.derived)
+        open_derived = list(plan.derived) if only is None else []
         shown: dict[str, Section] = {}
 
         def publish(name: str, section: Section, ms: float) -> None:
             nonlocal card
             if section.failed and self.last_known is not None and name not in NEVER_STALE:
-                section = self._with_last_known(section, customer_id, name)
+                section = with_last_known(section, self.last_known, customer_id, name)
             shown[name] = section
             card = card.with_section(name, section, ms)
             if on_section:
@@ -333,10 +348,12 @@ class Lookup:
         try:
             jobs: dict[str, Job] = {}
             for name, source in plan.sections.items():
+                if only is not None and name not in only:
+                    continue
                 deadline = started + source.timeout_s
                 fut = self._call(source, partial(fetch_call, source, params), deadline)
                 jobs[name] = Job(fut, deadline, source.name)
-            for name, (feed, source) in plan.feeds.items():
+            for name, (feed, source) in plan.feeds.items() if only is None else ():
                 deadline = started + source.timeout_s
                 fut = self._call(source, partial(feed.call, source, params), deadline)
                 jobs[name] = Job(fut, deadline, source.name)
@@ -345,7 +362,7 @@ class Lookup:
         except Exception:  # a bug here must not leave the pop spinning
             log.exception("lookup of %s failed", customer_id)
         ms = (self.clock() - started) * 1000
-        for name in plan.names:
+        for name in plan.names if only is None else only:
             if name not in shown:
                 publish(
                     name,
@@ -361,22 +378,3 @@ class Lookup:
     def _derive(self, d: Derived, results: Mapping[str, Section]) -> Section:
         """``d``'s section from its inputs, under its own breaker."""
         return run_derived(d, results, self.derived_breakers[d.name], self.clock)
-
-    def _with_last_known(self, section: Section, customer_id: str, name: str) -> Section:
-        assert self.last_known is not None
-        try:
-            known = self.last_known(customer_id, name)
-        except Exception:
-            log.exception("reading the last known %s failed", name)
-            return section
-        if known is None:
-            return section
-        return Section(
-            section.status,
-            section.data,
-            section.source,
-            section.error,
-            section.latency_ms,
-            section.reason,
-            known,
-        )

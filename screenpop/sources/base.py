@@ -51,6 +51,18 @@ class HistoryRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Answer:
+    """A source's data and where it came from, for a source that answers from
+    one of several places (the history: the central journal or this desk's).
+
+    The section's ``source`` is then ``where``, not the source's name.
+    """
+
+    data: Any
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     """What ``doctor`` reports for one source."""
 

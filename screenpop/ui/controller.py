@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from screenpop.card import Card
 from screenpop.cases.request import CaseTicket
 from screenpop.config.schema import Config
+from screenpop.crm import CrmLinks
 from screenpop.frontend import AgentCore, CallRecord
 from screenpop.health import Health
 from screenpop.ui.formatting import Formats
@@ -60,7 +61,9 @@ class UiController(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(JOB_THREADS)
         self.jobs = Jobs(self, self.pool)
-        self.pop = PopWindow(core, self.formats, config.ui.linger_s, self.jobs)
+        self.pop = PopWindow(
+            core, self.formats, config.ui.linger_s, self.jobs, crm=CrmLinks.from_config(config)
+        )
         self.window = RecentWindow(self.formats, fallback=not tray_available)
         self.tray: Tray | None = Tray(self) if tray_available else None
         self.healths: dict[str, Health] = {}

@@ -17,8 +17,10 @@ NOTES_HEIGHT = 64
 class PopFooter(QWidget):
     """Notes over a row of buttons; ``show_notes(False)`` leaves the buttons."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, tool: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A button of another part beside "Wrap up" (the pop's CRM link).
+        self.tool = tool
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -40,6 +42,8 @@ class PopFooter(QWidget):
         row.setContentsMargins(12, 8, 12, 10)
         self.wrapup_button = self._button(self.tr("Wrap up"), "wrapup", "primary")
         row.addWidget(self.wrapup_button)
+        if tool is not None:
+            row.addWidget(tool)
         row.addStretch(1)
         self.dismiss_button = self._button(self.tr("Dismiss"), "dismiss")
         row.addWidget(self.dismiss_button)

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import QWidget
 
 from screenpop.callqueue import CallQueue, Front, Move, Waiting
 from screenpop.card import Card, Section
+from screenpop.crm import CrmLinks
 from screenpop.events import CallState
 from screenpop.frontend import AgentCore, CallInfo
 from screenpop.ui.card_view import CardView
+from screenpop.ui.crm_button import CrmButton, Opener
 from screenpop.ui.footer import PopFooter
 from screenpop.ui.formatting import Formats
 from screenpop.ui.header import PopHeader
@@ -67,6 +69,8 @@ class PopWindow(FloatingWindow):
         linger_s: float,
         jobs: Jobs | None = None,
         parent: QWidget | None = None,
+        crm: CrmLinks | None = None,
+        opener: Opener | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("pop")
@@ -105,7 +109,8 @@ class PopWindow(FloatingWindow):
         self.card_view.painted.connect(self._painted)
         column.addWidget(self.card_view, 1)
 
-        self.footer = PopFooter()
+        self.crm_button = CrmButton(crm or CrmLinks(), opener)  # the customer's CRM page
+        self.footer = PopFooter(tool=self.crm_button)
         self.notes, self.notes_box = self.footer.notes, self.footer.notes_box
         self.wrapup_button = self.footer.wrapup_button
         self.dismiss_button = self.footer.dismiss_button
@@ -145,6 +150,7 @@ class PopWindow(FloatingWindow):
         if self.waiting.identified(call_id, card, pending) or call_id != self.call_id:
             return
         self.card = card
+        self.crm_button.set_card(call_id, card)
         self.header.show_card(self.call, card)
         self.card_view.plan(card.sections, pending)
         self.card_view.request_fit()
@@ -179,6 +185,7 @@ class PopWindow(FloatingWindow):
         self.state = state
         if state is CallState.ANSWERED and not elsewhere:
             self.header.set_state(self.tr("On call"), "good")
+            self.crm_button.answered(call_id, self.card)
             return
         if state is CallState.RINGING:
             self.header.set_state(self.tr("Ringing"), "ring")
@@ -308,6 +315,7 @@ class PopWindow(FloatingWindow):
     def _reopen(self, call_id: str, card: Card | None, notes: str, state: str) -> None:
         self._leave_current()
         self.call_id, self.call, self.card, self.state = call_id, None, card, None
+        self.crm_button.set_card(call_id, card)
         if card is None:
             self.header.show_looking_up()
         else:
@@ -329,6 +337,7 @@ class PopWindow(FloatingWindow):
         self.next_timer.stop()
         self._complete = False
         self.card = None
+        self.crm_button.set_card(None, None)
         self.card_view.clear()
         self.header.set_tier(None)
         self.header.set_results([])

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 
 from screenpop.config.fields import SectionName, Strict, check_region
 from screenpop.config.plugins import CheckContext, Verdict
+from screenpop.config.relationship import OpenUrl
 
 if TYPE_CHECKING:
     from screenpop.sources.base import Source
@@ -27,6 +28,9 @@ class SourceBase(Strict):
     """The source's deadline for a whole answer; its work is stopped when it passes."""
     rename: dict[str, str] = Field(default_factory=dict)
     """Map this source's column (field) names to the card's (``{cust_no = "customer_id"}``)."""
+    open_url: OpenUrl = None
+    """This department's page of the customer (``https://crm.example/c/{customer_id}``;
+    the fields of ``crm.open_url``), offered on the pop beside the global one."""
     match_phone: str | None = None
     """Messy legacy numbers: the identify result's column holding the number as typed;
     every candidate row is parsed and kept only if it is the caller's number."""

@@ -5,12 +5,13 @@ filed with ``base.register``, and its import below. A section without a view
 is still shown (``base.generic``).
 """
 
-from screenpop.ui.views import account, cases, reorders, sales
+from screenpop.ui.views import account, cases, history, reorders, sales
 from screenpop.ui.views.base import (
     card_currency,
     register,
     registered,
     render,
+    section_caption,
     section_title,
     tier_text,
 )
@@ -19,11 +20,13 @@ __all__ = [
     "account",
     "card_currency",
     "cases",
+    "history",
     "register",
     "registered",
     "render",
     "reorders",
     "sales",
+    "section_caption",
     "section_title",
     "tier_text",
 ]

@@ -53,20 +53,35 @@ MAX_TABLE_ROWS = 5
 ROW_HEIGHT = 22
 
 
+# ``caption(section)`` → a line under the title about where the data is
+# from ("this desk only"), or None.
+Caption = Callable[[Any], str | None]
+
+
 @dataclass(frozen=True, slots=True)
 class SectionView:
-    """How one section looks: its heading (translated when asked) and its renderer."""
+    """How one section looks: its heading (translated when asked), its renderer,
+    and optionally a caption saying where its data is from."""
 
     title: Callable[[], str]
     render: Renderer
+    caption: Caption | None = None
 
 
 _VIEWS: dict[str, SectionView] = {}
 
 
-def register(name: str, title: Callable[[], str], render: Renderer) -> None:
+def register(
+    name: str, title: Callable[[], str], render: Renderer, caption: Caption | None = None
+) -> None:
     """File the view of section ``name`` (a view module does this on import)."""
-    _VIEWS[name] = SectionView(title, render)
+    _VIEWS[name] = SectionView(title, render, caption)
+
+
+def section_caption(name: str, section: Any) -> str | None:
+    """The caption of ``section`` under its title (e.g. "this desk only"), if any."""
+    view = _VIEWS.get(name)
+    return view.caption(section) if view is not None and view.caption is not None else None
 
 
 # ``fn(widget of section shown, data of section other)``: a view that reads another
