@@ -282,6 +282,7 @@ def test_template_holds_the_contract_for_the_service_source() -> None:
         assert host.endswith(".example")  # RFC 2606: never anyone's server
         assert "{customer_id}" in url
     assert raw["crm"]["open_on_answer"] is False
+    assert raw["cases"]["as_of"] == "${as_of}"  # the demo's today, like crosssell.as_of
 
 
 @needs_cases
