@@ -290,7 +290,7 @@ def test_demo_config_declares_the_service_source(full_demo: DemoSet) -> None:
     cfg = Config.model_validate(tomllib.loads(full_demo.config.read_text(encoding="utf-8")))
     svc = next(s for s in cfg.source if s.name == "service")
     assert isinstance(svc, SqlSource)
-    assert svc.section == "cases"
+    assert str(svc.section) == "cases"
     assert svc.url == f"sqlite:///{full_demo.service.as_posix()}"
     assert svc.query == CONTRACT_QUERY
 
@@ -323,4 +323,4 @@ def test_lookup_shows_the_open_warranty_case(
     )
     assert [c["case_id"] for c in section["data"]] == [r[0] for r in expected]
     for case, (_, until) in zip(section["data"], expected, strict=True):
-        assert case["warranty"] == ("in" if until and until >= AS_OF.isoformat() else "out")
+        assert case["warranty"] == ("in" if until and str(until) >= AS_OF.isoformat() else "out")
