@@ -6,6 +6,10 @@ then answered by this agent or missed, then ended. Calls come from
 ``BridgeContext.demo_calls`` (``screenpop.demo.scenario.DemoCall``), cycled in
 order; each ring gets a fresh call id so the dispatcher's de-duplication never
 mistakes the second lap for the first.
+
+A call with an ``outage`` takes that department's database down for real
+(``screenpop.demo.outage``) before it rings, and brings it back once the
+ringing is over and the pop's lookup has had time to meet the failure.
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-from typing import TYPE_CHECKING
+from collections.abc import Coroutine
+from typing import TYPE_CHECKING, Any
 
 from screenpop.bridges.base import EventSink, HealthSink
 from screenpop.bridges.registry import BridgeContext
+from screenpop.demo.outage import Outage
 from screenpop.demo.scenario import DemoCall
 from screenpop.events import CallEvent, CallState
 from screenpop.health import Health, HealthState
@@ -30,6 +36,10 @@ log = logging.getLogger(__name__)
 FIRST_RING_S = 1.0
 #: How long an answered demo call lasts before it ends.
 TALK_S = 4.0
+#: A department taken down for a call stays down at least this long after
+#: the ring: identification and the section each wait out the source's lock
+#: budget (0.8 s by default) before they say "locked".
+OUTAGE_MIN_S = 3.0
 
 
 class DemoBridgeImpl:
@@ -62,13 +72,41 @@ class DemoBridgeImpl:
             caller_number=demo.number,
             caller_name=demo.name,
             called=self.extension,
+            attached={"account": demo.account} if demo.account else {},
             bridge=self.name,
             agent=agent,
         )
 
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+        task = asyncio.create_task(coro, name=name)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _take_down(self, n: int, demo: DemoCall) -> None:
+        """Lock the call's ``outage`` database until the ring is over (and ``OUTAGE_MIN_S``)."""
+        try:
+            outage = await asyncio.to_thread(Outage, demo.outage)
+        except OSError as exc:
+            log.warning(
+                "demo bridge %s: call %d rings with the department up: %s", self.name, n, exc
+            )
+            return
+        log.info("demo bridge %s: %s is down for call %d", self.name, demo.outage, n)
+
+        async def bring_back() -> None:
+            try:
+                await asyncio.sleep(max(self.cfg.ring_seconds, OUTAGE_MIN_S))
+            finally:
+                await asyncio.shield(asyncio.to_thread(outage.end))
+                log.info("demo bridge %s: %s is back", self.name, demo.outage)
+
+        self._spawn(bring_back(), f"demo-outage-{n}")
+
     async def _play(self, n: int, demo: DemoCall, emit: EventSink) -> None:
         """One call's life: ring, then answered (and ended later) or missed."""
         call_id = f"demo-{n}-{secrets.token_hex(4)}"
+        if demo.outage:
+            await self._take_down(n, demo)
         emit(self._event(call_id, CallState.RINGING, demo))
         await asyncio.sleep(self.cfg.ring_seconds)
         if demo.answer:
@@ -96,9 +134,7 @@ class DemoBridgeImpl:
             while not self.cfg.calls or n < self.cfg.calls:
                 demo = self.calls[n % len(self.calls)]
                 n += 1
-                task = asyncio.create_task(self._play(n, demo, emit), name=f"demo-call-{n}")
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._spawn(self._play(n, demo, emit), f"demo-call-{n}")
                 if self.cfg.calls and n >= self.cfg.calls:
                     break
                 await asyncio.sleep(self.cfg.interval)

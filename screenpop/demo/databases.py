@@ -1,4 +1,4 @@
-"""The demo's three SQLite databases, written from the shipped retail data.
+"""The demo's SQLite databases, written from the shipped retail data.
 
 Quick on purpose (``screenpop demo`` waits for it): ``executemany`` in one
 transaction per database, indexes after the load, and the per-line work of the
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from screenpop.demo.accounts import Account
 from screenpop.demo.people import Person
+from screenpop.demo.service import Case
 
 
 def read_csv(path: Path) -> Iterable[list[str]]:
@@ -95,6 +96,89 @@ def write_accounting(path: Path, people: dict[str, Person], accounts: dict[str, 
         ((cid, a.balance, a.overdue, a.overdue_days, a.currency) for cid, a in accounts.items()),
         "",
     )
+    rollback_journal(path)
+
+
+def rollback_journal(path: Path) -> None:
+    """Leave ``path`` in SQLite's rollback-journal mode instead of WAL.
+
+    The demo shows a department going down by holding an exclusive lock on
+    its file (``screenpop.demo.outage``), as a month-end batch job would. In
+    WAL mode readers never wait for a writer's lock, so the outage would not
+    be one; in rollback mode they get "database is locked", for real.
+    """
+    con = sqlite3.connect(path, isolation_level=None)
+    try:
+        mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    finally:
+        con.close()
+    if mode != "delete":
+        raise OSError(f"{path}: could not leave WAL mode (journal_mode={mode})")
+    fsync(path)
+
+
+def write_directory(path: Path, people: dict[str, Person]) -> None:
+    """The web shop's customer accounts (name and phone) beside its sales lines.
+
+    The sales side knows who its customers are, so it identifies callers too:
+    when accounting is down the caller is still recognised, and the pop can
+    show accounting's last known balance rather than an unknown caller.
+    """
+    write(
+        path,
+        """
+        CREATE TABLE customers (
+            customer_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            phone_e164 TEXT NOT NULL
+        );
+        """,
+        "customers",
+        ((p.customer_id, p.name, p.phone_e164) for p in people.values()),
+        "CREATE INDEX customers_phone ON customers (phone_e164);",
+    )
+
+
+#: The service desk's table. ``case_id`` is unique so that a replayed write
+#: of a case opened from a call (``open_case``, keyed by its idempotency
+#: key) is refused rather than landing twice; the columns ``open_case`` does
+#: not fill (warranty, the purchase, the closing) may be empty.
+SERVICE_SCHEMA = """
+CREATE TABLE cases (
+    case_id TEXT NOT NULL UNIQUE,
+    customer_id TEXT NOT NULL,
+    product TEXT NOT NULL,
+    description TEXT NOT NULL,
+    fault TEXT NOT NULL,
+    status TEXT NOT NULL,
+    opened TEXT NOT NULL,
+    warranty_until TEXT,
+    invoice TEXT,
+    purchased TEXT,
+    closed TEXT,
+    resolution TEXT,
+    call_id TEXT,
+    agent TEXT
+);
+"""
+
+
+def write_service(path: Path, cases: Iterable[Case]) -> int:
+    """The service desk's ``cases``; writable, as the agent's cases land here."""
+    return write(
+        path,
+        SERVICE_SCHEMA,
+        "cases",
+        (
+            (
+                c.case_id, c.customer_id, c.product, c.description, c.fault, c.status,
+                c.opened, c.warranty_until, c.invoice, c.purchased, c.closed, c.resolution,
+                None, None,
+            )
+            for c in cases
+        ),
+        "CREATE INDEX cases_customer ON cases (customer_id, opened DESC);",
+    )  # fmt: skip
 
 
 def write_sales(path: Path, data_dir: Path) -> int:
