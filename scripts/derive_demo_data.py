@@ -197,6 +197,81 @@ UK local time, as in the source.
 
 Regenerate (byte-identical): `python scripts/derive_demo_data.py
 ../shared/data/online_retail_clean.csv.gz`.
+
+## Generated at build time: the service desk (`service.db`)
+
+Nothing in the source is about complaints or warranties. `screenpop demo`
+derives a service desk from the real purchases (`screenpop/demo/service.py`,
+written by `screenpop/demo/databases.py`), deterministically: every choice is
+taken from SHA-256 of the customer number (and the purchase), so every machine
+builds the same cases; "today" is the demo's `AS_OF`, 2011-12-10, the day after
+the last invoice.
+
+- **Who:** 6% of the customers (SHA-256 of the customer number, per mille
+  below 60): 252 customers, 330 cases. Each has one case, some two or three,
+  each about a different purchase.
+- **About what:** one product on one of the customer's real invoices (`invoice`,
+  `product`, `purchased` = that invoice's date). Four purchases in five are
+  drawn from the goods that carry a warranty, when the customer bought any.
+- **Warranty per kind of product**, recognised from the catalogue description
+  (`service.KINDS`, first match wins); `warranty_until` = purchase date + period:
+
+  | kind | recognised by | warranty |
+  | --- | --- | ---: |
+  | clocks, radios and scales | CLOCK, RADIO, SCALES | 730 days |
+  | electric lights | LIGHTS, LAMP, LED, TORCH, LIGHT (not T-LIGHT) | 365 days |
+  | furniture | CABINET, SHELF, STOOL, TABLE, CHAIR, TROLLEY, DRAWERS | 365 days |
+  | tableware and kitchen | MUG, TEAPOT, BOWL, JAR, PLATE, CUP, JUG, DISH, … | 183 days |
+  | bags and textiles | CUSHION, APRON, PURSE, LUNCH BAG, JUMBO BAG, HOT WATER BOTTLE, … | 183 days |
+  | jewellery | NECKLACE, BRACELET, EARRINGS, BROOCH | 183 days |
+  | gifts and decorations | everything else | none (`warranty_until` empty: the card says `unknown`) |
+
+- **What went wrong:** a fault category from the demo config's
+  `[cases] fault_categories`:
+  "Does not work", "Damaged on arrival", "Missing parts", "Wrong item", "Other";
+  weighted per kind (clocks and lights mostly do
+  not work; tableware mostly arrives broken; gifts never "do not work"), and an
+  English description written for that kind and category ("Half of the string
+  stays dark.", "Screws and fixings missing.").
+- **When:** `opened` = purchase date + 1–10 days for damage, missing parts and
+  wrong items (found when unpacking), 3–62 days for "Other", and for "Does not
+  work" 7 days up to 1¼ times the warranty (so some fail after it ran out);
+  always before `AS_OF`. Office hours 09:00–17:00 UK time, stored as ISO-8601
+  UTC (`2011-06-14T08:32:00Z`).
+- **Status:** opened within 21 days of `AS_OF`: `open` or `in progress`; 22–60
+  days: half still `open`/`in progress`/`waiting for parts`, half `closed`;
+  older: `closed`, but for 8% `waiting for parts`. A closed case has `closed`
+  (2–29 days after opening) and a `resolution` (replaced, repaired, refunded,
+  exchanged, missing parts sent, goodwill voucher; "Declined: outside
+  warranty" for a fault reported after the warranty ended, which happens to
+  be none in this data).
+- The mix on `AS_OF`: 117 cases not closed, 83 of them under warranty, 9 out
+  of it, 25 without a stated warranty; 213 closed.
+- `case_id` is `CS-10001` onwards in the order the cases were opened, and
+  **unique**: a case the agent opens from a call (the config's `open_case`,
+  keyed by its idempotency key `SP-…`) lands once, however often its write is
+  replayed. Those rows leave `warranty_until`, `invoice`, `purchased`,
+  `closed` and `resolution` empty and fill `call_id` and `agent`.
+
+Table `cases`: `case_id` (unique), `customer_id`, `product`, `description`,
+`fault`, `status`, `opened`, `warranty_until`, `invoice`, `purchased`, `closed`,
+`resolution`, `call_id`, `agent`; indexed by customer and opening time.
+`service.db` is rebuilt, like the other demo databases, only when the shipped
+data or the demo's template change (or on a forced rebuild): cases opened in
+the demo are then gone from it (the demo journal keeps its calls).
+
+## Generated at build time: identification beside accounting
+
+`sales.db` also gets a `customers` table (`customer_id`, `name`,
+`phone_e164`: the invented names and numbers of `people.py`), and the demo's
+`profile` source identifies callers from it. So callers are still recognised
+while accounting is down, and the pop can show accounting's last known
+balance instead of "unknown caller".
+
+`accounting.db` is left in SQLite's rollback-journal mode (the others are in
+WAL): the demo takes accounting down for one scripted call by holding an
+exclusive lock on the file while the call rings (`screenpop/demo/outage.py`),
+and only in rollback mode do readers then fail with "database is locked".
 """
 
 

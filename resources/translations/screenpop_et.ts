@@ -868,10 +868,6 @@
             <translation>Andmed puuduvad</translation>
         </message>
         <message>
-            <source>Last known, from %1:</source>
-            <translation>Viimati teada, %1:</translation>
-        </message>
-        <message>
             <source>%1 loading</source>
             <translation>%1 laaditakse</translation>
         </message>

@@ -868,10 +868,6 @@
             <translation>Ei tietoja</translation>
         </message>
         <message>
-            <source>Last known, from %1:</source>
-            <translation>Viimeisin tieto, %1:</translation>
-        </message>
-        <message>
             <source>%1 loading</source>
             <translation>%1 latautuu</translation>
         </message>

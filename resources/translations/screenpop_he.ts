@@ -868,10 +868,6 @@
             <translation>אין נתונים</translation>
         </message>
         <message>
-            <source>Last known, from %1:</source>
-            <translation>ידוע לאחרונה, מ־%1:</translation>
-        </message>
-        <message>
             <source>%1 loading</source>
             <translation>%1 בטעינה</translation>
         </message>

@@ -895,10 +895,6 @@
             <translation>Duomenų nėra</translation>
         </message>
         <message>
-            <source>Last known, from %1:</source>
-            <translation>Paskutiniai žinomi duomenys, %1:</translation>
-        </message>
-        <message>
             <source>%1 loading</source>
             <translation>%1 įkeliama</translation>
         </message>

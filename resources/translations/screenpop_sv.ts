@@ -868,10 +868,6 @@
             <translation>Inga uppgifter</translation>
         </message>
         <message>
-            <source>Last known, from %1:</source>
-            <translation>Senast kända, från %1:</translation>
-        </message>
-        <message>
             <source>%1 loading</source>
             <translation>%1 läses in</translation>
         </message>

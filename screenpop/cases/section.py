@@ -27,8 +27,11 @@ def cases_section(
     zone: dt.tzinfo,
     queued: QueuedReader | None = None,
     now: Callable[[], dt.datetime] | None = None,
+    as_of: str = "",
 ) -> Derived:
-    """``cases`` with warranty against today in ``zone``; ``now`` for tests."""
+    """``cases`` with warranty against today in ``zone`` (or the fixed ``as_of``
+    date, for the demo's 2011 data); ``now`` for tests."""
+    fixed = dt.date.fromisoformat(as_of) if as_of else None
 
     def compute(inputs: Mapping[str, Section]) -> Section:
         raw = inputs["cases"]
@@ -40,7 +43,7 @@ def cases_section(
             if waiting_section is not None and waiting_section.ok
             else []
         )
-        today = today_in(zone, now() if now is not None else None)
+        today = fixed or today_in(zone, now() if now is not None else None)
         data = cases_data(raw.data or (), today, zone, waiting)
         if not data:
             return Section(Status.EMPTY, source=raw.source, latency_ms=raw.latency_ms)

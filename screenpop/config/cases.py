@@ -8,6 +8,8 @@ from, and which source writes when several could.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pydantic import Field, field_validator
 
 from screenpop.config.fields import Strict
@@ -46,6 +48,19 @@ class CasesConfig(Strict):
     that has ``open_case``."""
     max_description: int = Field(default=4000, ge=100, le=100_000)
     """Longest fault description accepted from the agent (characters)."""
+    as_of: str = ""
+    """"Today" for warranty (ISO date); empty = today on the desk's calendar (the
+    demo's data end in 2011)."""
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of(cls, value: str) -> str:
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+        return value
 
     @field_validator("fault_categories")
     @classmethod

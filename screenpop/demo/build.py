@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import shutil
 import string
 import tempfile
@@ -29,9 +28,7 @@ import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import get_args
 
-from screenpop.config.fields import SectionName
 from screenpop.demo import databases
 from screenpop.demo.accounts import AS_OF, derive_account, invoice_totals
 from screenpop.demo.people import make_people
@@ -102,28 +99,13 @@ def _toml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)[1:-1].replace("\x7f", "\\u007F")
 
 
-#: The template's block of issue 13's keys (the ``cases`` section, ``[cases]``,
-#: ``[crm]``, ``open_case``, ``open_url``).
-_CASES_BLOCK = re.compile(r"^# >>> cases .*?^# <<< cases\n", re.MULTILINE | re.DOTALL)
-
-
-def supports_cases() -> bool:
-    """Whether this build's configuration schema knows the ``cases`` section.
-
-    MERGE GATE (issue 13): the demo branch was written before the cases part
-    was merged; until then the demo's config leaves that block out. Remove
-    this function, its use below and the tests' skips once both are merged.
-    """
-    return "cases" in get_args(SectionName)
-
-
 def render_config(root: Path) -> str:
     """The demo's complete config, pointing at the databases under ``root``.
 
     Each value goes inside a TOML string of the template, escaped, so any
     folder name (quotes, backslashes, non-ASCII) reads back as itself.
     """
-    text = template() if supports_cases() else _CASES_BLOCK.sub("", template())
+    text = template()
 
     def url(name: str) -> str:
         return _toml_str(f"sqlite:///{(root / name).as_posix()}")

@@ -53,7 +53,11 @@ def derived_sections(config: Config, queued_cases: QueuedReader | None = None) -
     """
     out: list[Derived] = []
     if config.sources_for("cases"):
-        out.append(cases_section(zone_named(config.agent.time_zone), queued_cases))
+        out.append(
+            cases_section(
+                zone_named(config.agent.time_zone), queued_cases, as_of=config.cases.as_of
+            )
+        )
     if config.credit is not None:
         out.append(derived.credit_terms(credit.Policy.from_config(config.credit)))
     if config.value is not None:

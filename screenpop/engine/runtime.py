@@ -31,9 +31,9 @@ from screenpop.bridges import registry as bridge_registry
 from screenpop.bridges.base import Bridge, EventSink
 from screenpop.bridges.notify import Claim, NotifyBridge, claim
 from screenpop.bridges.plugins.notify import NotifyConfig
+from screenpop.card import LastKnown
 from screenpop.cases.rows import queued_row
 from screenpop.cases.writer import SERVICE_DESK, CaseWriter, LazyTarget
-from screenpop.card import LastKnown
 from screenpop.config.schema import Config
 from screenpop.config.secrets import resolve
 from screenpop.engine.assembly import derived_sections

@@ -50,7 +50,9 @@ class HistoryEntry:
     """One earlier call of the customer, as the card's ``history`` section lists it.
 
     ``state`` is the journal's (``ringing``, ``answered``, ``ended``,
-    ``missed``) or ``answered_elsewhere``; ``notes`` is None when the
+    ``missed``) or ``answered_elsewhere``; the card says ``answered`` for
+    ``ended`` (an earlier call that was taken is "answered" to the next agent,
+    whether or not it has been hung up). ``notes`` is None when the
     organisation does not share notes (or there were none).
     """
 
@@ -65,7 +67,7 @@ class HistoryEntry:
         return {
             "time": self.time.isoformat(),
             "agent": self.agent,
-            "state": self.state,
+            "state": "answered" if self.state == "ended" else self.state,
             "disposition": self.disposition,
             "notes": self.notes,
         }

@@ -131,10 +131,9 @@ def test_config_validates_and_points_at_the_demo(full_demo: DemoSet) -> None:
     assert [b.kind for b in cfg.bridge] == ["demo"]
     sections = {s.name: s.section for s in cfg.source}
     expected = {
-        "accounting": "balance", "sales": "purchases", "credit": "credit", "profile": "profile"
+        "accounting": "balance", "sales": "purchases", "credit": "credit", "profile": "profile",
+        "service": "cases",
     }  # fmt: skip
-    if build_mod.supports_cases():  # MERGE GATE (issue 13): drop the condition on merge
-        expected["service"] = "cases"
     assert sections == expected
     assert cfg.crosssell.model == full_demo.root / "crosssell.model"
 

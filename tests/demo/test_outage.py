@@ -266,6 +266,14 @@ def test_demo_rings_the_down_call_for_real(full_demo: DemoSet) -> None:
     assert before["sections"]["balance"]["status"] == "ok"
     assert during["sections"]["balance"].get("reason_code") == "sql.locked", during
     assert [f["source"] for f in during["identify_failed"]] == ["accounting"]
+    # The pop shows the balance of the earlier call, marked with its time.
+    last = during["sections"]["balance"]["last_known"]
+    assert last["data"] == before["sections"]["balance"]["data"]
+    assert "credit" not in during["sections"] or "last_known" not in during["sections"]["credit"]
+    # The earlier call is in the history, from this desk's journal.
+    history = during["sections"]["history"]
+    assert history["source"] == "local"
+    assert [h["state"] for h in history["data"]][:1] == ["answered"], history
     after = pops[-1]  # the call after the outage: accounting is back
     assert after["sections"]["balance"]["status"] == "ok", after["sections"]["balance"]
     con = sqlite3.connect(target / "journal.db")

@@ -256,13 +256,6 @@ def test_open_case_lands_once_per_case_id(full_demo: DemoSet, tmp_path: Path) ->
 
 # ------------------------------------------------- the demo's configuration --
 
-#: MERGE GATE (issue 13): the schema of this branch has no ``cases`` section
-#: yet; the lead removes this skip (and ``build.supports_cases``) on merge.
-needs_cases = pytest.mark.skipif(
-    not build_mod.supports_cases(), reason="config schema has no 'cases' section yet"
-)
-
-
 def test_template_holds_the_contract_for_the_service_source() -> None:
     """Read as plain TOML, so it holds whether or not the schema knows the keys yet."""
     raw = tomllib.loads(
@@ -285,7 +278,6 @@ def test_template_holds_the_contract_for_the_service_source() -> None:
     assert raw["cases"]["as_of"] == "${as_of}"  # the demo's today, like crosssell.as_of
 
 
-@needs_cases
 def test_demo_config_declares_the_service_source(full_demo: DemoSet) -> None:
     cfg = Config.model_validate(tomllib.loads(full_demo.config.read_text(encoding="utf-8")))
     svc = next(s for s in cfg.source if s.name == "service")
@@ -295,7 +287,6 @@ def test_demo_config_declares_the_service_source(full_demo: DemoSet) -> None:
     assert svc.query == CONTRACT_QUERY
 
 
-@needs_cases
 def test_lookup_shows_the_open_warranty_case(
     full_demo: DemoSet, capsys: pytest.CaptureFixture[str]
 ) -> None:

