@@ -64,17 +64,43 @@ class Prefix:
     def run(
         self, *argv: str, timeout: float = 180, check: bool = False
     ) -> subprocess.CompletedProcess[str]:
-        """Run a Windows program with pipes on every stream (Wine 8 needs them)."""
-        res = subprocess.run(
+        """Run a Windows program with pipes on every stream (Wine 8 needs them).
+
+        Done when the program exits, not when its pipes close: a Wine helper
+        process the program started (explorer, a device service) can inherit
+        them and hold them open long after it ended.
+        """
+        proc = subprocess.Popen(
             ["nice", "-n", "10", "wine", *argv],
-            input="",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             env=self.env,
-            timeout=timeout,
-        )
+        )  # fmt: skip
+        assert proc.stdin is not None
+        proc.stdin.close()
+        chunks: dict[str, list[bytes]] = {"out": [], "err": []}
+
+        def read(name: str, stream: object) -> None:
+            for chunk in iter(lambda: stream.read1(65536), b""):  # type: ignore[attr-defined]
+                chunks[name].append(chunk)
+
+        readers = [
+            threading.Thread(target=read, args=("out", proc.stdout), daemon=True),
+            threading.Thread(target=read, args=("err", proc.stderr), daemon=True),
+        ]
+        for reader in readers:
+            reader.start()
+        try:
+            rc = proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+        for reader in readers:
+            reader.join(5)
+
+        def text(name: str) -> str:
+            return b"".join(chunks[name]).decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+        res = subprocess.CompletedProcess(["wine", *argv], rc, text("out"), text("err"))
         if check:
             assert res.returncode == 0, f"{argv}: {res.returncode}\n{res.stdout}\n{res.stderr}"
         return res
