@@ -24,15 +24,17 @@ from typing import Any, TypeVar
 from screenpop.phone import PhoneNumber
 from screenpop.reasons import Reason
 
-#: Card sections in display order. ``profile`` carries customer value.
+#: Card sections in display order. ``profile`` carries customer value. Open
+#: cases and the last calls come right after the balance: "what happened last
+#: time" is what the agent must know before saying hello.
 SECTION_NAMES = (
     "balance",
+    "cases",
+    "history",
     "purchases",
     "reorders",
     "cross_sells",
     "credit",
-    "history",
-    "cases",
     "profile",
 )
 

@@ -15,7 +15,13 @@ before its windows are made (``NAME.png`` in English, ``NAME-he.png``,
 * ``pop-reorders`` — a wholesaler (customer 17841, the most lines): reorders
   due first, then cross-sells;
 * ``wrapup`` — the wrap-up dialog in front of the pop after the call;
-* ``recent`` — the recent calls in the window shown when there is no tray.
+* ``recent`` — the recent calls in the window shown when there is no tray;
+* ``wrapup-case`` — a customer with an open warranty case: the agent opens
+  another case from the wrap-up;
+* ``pop-relationship`` — the same customer calls back while the accounting
+  database is locked (really: ``screenpop.demo.outage``): the earlier call in
+  the history, the open warranty case, and the last known balance beside the
+  failure.
 
 Usage: ``.venv/bin/python scripts/screenshot.py [--demo-dir DIR] [--out DIR]
 [--language en|he|fi ...]``.
@@ -52,6 +58,11 @@ class Language:
     #: The business's own words in the demo config (credit terms and rules, value
     #: tiers), as a call centre of that language writes them: English -> theirs.
     words: dict[str, str] = field(default_factory=dict)
+    #: The agent's notes on a complaint call, and the fault in the customer's words.
+    complaint: tuple[str, str] = (
+        "Clock stopped after two weeks; wants a replacement.",
+        "Stopped after two weeks, new battery did not help.",
+    )
 
 
 LANGUAGES = {
@@ -68,7 +79,11 @@ LANGUAGES = {
         ("sip:+972502347679@pbx.demo.invalid;user=phone", "מיכל גבאי"),
         "שאלה על ההזמנה לחג; מבקשת מחזיקי נרות נוספים.",
         ("טופל", "מעקב", "מכירה", "תלונה"),
-        {
+        complaint=(
+            "השעון הפסיק לעבוד אחרי שבועיים; מבקש החלפה.",
+            "הפסיק לעבוד אחרי שבועיים, סוללה חדשה לא עזרה.",
+        ),
+        words={
             "Prepay": "תשלום מראש",
             "Net 14": "שוטף+14",
             "Net 30": "שוטף+30",
@@ -87,6 +102,11 @@ LANGUAGES = {
             "top 20% by revenue": "20% העליונים לפי מחזור",
             "top 50% by revenue": "50% העליונים לפי מחזור",
             "bottom 50% by revenue": "50% התחתונים לפי מחזור",
+            "Does not work": "לא עובד",
+            "Damaged on arrival": "הגיע פגום",
+            "Missing parts": "חסרים חלקים",
+            "Wrong item": "פריט שגוי",
+            "Other": "אחר",
         },
     ),
     "fi": Language(
@@ -95,7 +115,11 @@ LANGUAGES = {
         ("+358 13 123 0597", "Sanna Mäkelä"),
         "Kysyi joulutilauksesta; haluaa lisää kynttilänpitimiä.",
         ("ratkaistu", "soitetaan takaisin", "myynti", "reklamaatio"),
-        {
+        complaint=(
+            "Kello pysähtyi kahden viikon jälkeen; haluaa uuden tilalle.",
+            "Pysähtyi kahden viikon jälkeen, uusi paristo ei auttanut.",
+        ),
+        words={
             "Prepay": "Ennakkomaksu",
             "Net 14": "14 pv netto",
             "Net 30": "30 pv netto",
@@ -114,6 +138,11 @@ LANGUAGES = {
             "top 20% by revenue": "myynniltään ylin 20 %",
             "top 50% by revenue": "myynniltään ylin 50 %",
             "bottom 50% by revenue": "myynniltään alin 50 %",
+            "Does not work": "Ei toimi",
+            "Damaged on arrival": "Vaurioitunut toimituksessa",
+            "Missing parts": "Osia puuttuu",
+            "Wrong item": "Väärä tuote",
+            "Other": "Muu",
         },
     ),
 }
@@ -124,8 +153,30 @@ SHARED_NUMBER = "+441164960396"
 WHOLESALER_NUMBER = "+442920180660"
 
 
+def relationship_customer(demo_dir: Path) -> tuple[str, str]:
+    """(E.164, name) of a UK customer with an open case still under warranty."""
+    import sqlite3
+
+    from screenpop.demo.scenario import AS_OF
+
+    con = sqlite3.connect(f"file:{demo_dir / 'service.db'}?mode=ro", uri=True)
+    try:
+        con.execute("ATTACH DATABASE ? AS acc", (f"file:{demo_dir / 'accounting.db'}?mode=ro",))
+        row = con.execute(
+            "SELECT c.phone_e164, c.name FROM cases s JOIN acc.customers c "
+            "ON c.customer_id = s.customer_id WHERE s.status <> 'closed' "
+            "AND s.warranty_until >= ? AND c.country = 'United Kingdom' "
+            "ORDER BY s.customer_id LIMIT 1",
+            (AS_OF.isoformat(),),
+        ).fetchone()
+    finally:
+        con.close()
+    assert row is not None, "the demo's service desk has no open warranty case"
+    return str(row[0]), str(row[1])
+
+
 def localise(config: Any, words: dict[str, str]) -> Any:
-    """The demo config with its credit and value words in ``words``' language.
+    """The demo config with its credit, value and fault words in ``words``' language.
 
     The credit system's own names for terms stay as they are in its database;
     ``credit.alias`` maps them to the policy's (now translated) terms.
@@ -149,10 +200,12 @@ def localise(config: Any, words: dict[str, str]) -> Any:
         **{source: words.get(term, term) for source, term in config.credit.alias.items()},
     }
     value = swap(config.value.model_dump())
+    cases = swap(config.cases.model_dump())
     return config.model_copy(
         update={
             "credit": type(config.credit).model_validate(credit),
             "value": type(config.value).model_validate(value),
+            "cases": type(config.cases).model_validate(cases),
         }
     )
 
@@ -198,7 +251,9 @@ class Shooter:
     """One language's shots: calls handed to the running engine as a bridge hands
     them over, the real windows showing what it reports, the real journal."""
 
-    def __init__(self, engine: Any, config: Any, language: Language, out: Path) -> None:
+    def __init__(
+        self, engine: Any, config: Any, language: Language, out: Path, demo_dir: Path
+    ) -> None:
         from screenpop.ui.controller import UiController
         from screenpop.ui.i18n import install_translations
         from screenpop.ui.signals import QtPopListener
@@ -211,24 +266,38 @@ class Shooter:
         self.controller = UiController(engine, config, self.listener, tray_available=False)
         self.controller.pop.linger_s = 600  # the shots take their time
         self.count = 0
+        self.demo_dir = demo_dir
 
-    def send(self, call_id: str, state: Any, received: str, caller: str = "") -> None:
+    def send(
+        self,
+        call_id: str,
+        state: Any,
+        received: str,
+        caller: str = "",
+        attached: dict[str, str] | None = None,
+    ) -> None:
         """A call event, handed to the engine on its bridge loop as a bridge's emit does."""
         from screenpop.events import CallEvent
 
         agent = self.engine.config.agent.extension
         event = CallEvent(
-            call_id, state, received, caller, bridge="demo", agent=agent if caller else ""
+            call_id,
+            state,
+            received,
+            caller,
+            attached=attached or {},
+            bridge="demo",
+            agent=agent if caller else "",
         )
         self.engine.loop.call_soon_threadsafe(self.engine._on_event, event)
 
-    def ring(self, received: str, caller: str) -> str:
+    def ring(self, received: str, caller: str, attached: dict[str, str] | None = None) -> str:
         """A call rings; returns once its card is complete and painted."""
         from screenpop.events import CallState
 
         self.count += 1
         call_id = f"shot-{self.language.suffix or 'en'}-{self.count}@demo"
-        self.send(call_id, CallState.RINGING, received, caller)
+        self.send(call_id, CallState.RINGING, received, caller, attached)
         pop = self.controller.pop
         settle(lambda: pop.call_id == call_id and pop.card is not None)
         settle(lambda: pop._complete and not pop.render_pending(), wait_ms=500)
@@ -288,7 +357,7 @@ class Shooter:
         self.send(shared_id, CallState.ENDED, SHARED_NUMBER)
         settle(lambda: pop.shrunk)
         # 5. A wholesaler: the reorders that are due first, then cross-sells.
-        self.ring(WHOLESALER_NUMBER, "")
+        self.wholesaler = self.ring(WHOLESALER_NUMBER, "")
         self.save(pop, "pop-reorders")
         # 6. The recent calls from the journal (the window shown without a tray).
         window = self.controller.window
@@ -299,6 +368,50 @@ class Shooter:
         window.show()
         settle(wait_ms=500)
         self.save(window, "recent")
+        window.hide()
+        self.send(self.wholesaler, CallState.ENDED, WHOLESALER_NUMBER)
+        settle(lambda: pop.shrunk)
+        self.relationship()
+
+    def relationship(self) -> None:
+        """A complaint call with a case opened, then the call-back with accounting down."""
+        from screenpop.demo.outage import Outage
+        from screenpop.events import CallState
+
+        pop = self.controller.pop
+        notes, fault = self.language.complaint
+        number, name = relationship_customer(self.demo_dir)
+        # 7. The customer with an open warranty case; a case opened in the wrap-up.
+        call_id = self.ring(number, name)
+        assert pop.card is not None
+        assert pop.card.customer is not None
+        customer = pop.card.customer.customer_id
+        self.send(call_id, CallState.ANSWERED, number, name)
+        settle(lambda: pop.state is CallState.ANSWERED)
+        pop.notes.setPlainText(notes)
+        self.send(call_id, CallState.ENDED, number, name)
+        settle(lambda: pop.shrunk)
+        pop.wrapup_button.click()
+        dialog = self.controller.wrapups[call_id]
+        dialog.disposition.setCurrentIndex(3)  # complaint
+        panel = dialog.cases
+        settle(lambda: panel.form is not None and panel.isVisible())
+        assert panel.form is not None, "no service desk to open a case at"
+        panel.product.setText(panel.form.products[0][0])
+        panel.description.setPlainText(fault)
+        panel.open_case()
+        settle(lambda: bool(panel.lines), wait_ms=1500)
+        self.save_screen([pop, dialog], "wrapup-case")
+        dialog.save()
+        settle(lambda: call_id not in self.controller.wrapups)
+        # 8. The call-back, the account keyed in the IVR, while accounting's
+        # database is locked by a batch job: really down, not a faked card.
+        outage = Outage(self.demo_dir / "accounting.db")
+        try:
+            self.ring(number, "", {"account": customer})
+            self.save(pop, "pop-relationship")
+        finally:
+            outage.end()
 
     def close(self) -> None:
         self.controller.close_all()
@@ -341,6 +454,10 @@ def shoot_all(args: argparse.Namespace) -> int:
     from screenpop.ui.app import application
 
     config_path = prepare_demo(args.demo_dir)
+    # Each language starts from the demo's own service desk, without the cases
+    # the other languages' shots opened.
+    service = args.demo_dir / "service.db"
+    pristine = service.read_bytes()
     base = load_config(config_path, use_user_file=False, use_machine_file=False)
     args.out.mkdir(parents=True, exist_ok=True)
     app = application()  # kept: the windows below need it alive
@@ -352,11 +469,14 @@ def shoot_all(args: argparse.Namespace) -> int:
         )
         # No demo bridge: the script rings the calls itself.
         config = localise(base.model_copy(update={"agent": agent, "bridge": ()}), language.words)
+        for suffix in ("-wal", "-shm", "-journal"):  # WAL: the cases are there first
+            Path(f"{service}{suffix}").unlink(missing_ok=True)
+        service.write_bytes(pristine)
         with tempfile.TemporaryDirectory() as tmp:
             # Keep the pop's position, the journal and the socket away from the user's.
             os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")
             engine = Engine(config, journal_path=Path(tmp) / "journal.db", runtime_dir=Path(tmp))
-            shooter = Shooter(engine, config, language, args.out)
+            shooter = Shooter(engine, config, language, args.out, args.demo_dir)
             engine.start(shooter.listener)
             shooter.controller.start()
             shooter.controller.window.hide()

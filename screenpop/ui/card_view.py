@@ -31,6 +31,8 @@ from screenpop.ui.views.base import links_for
 #: Time one event-loop pass may spend building section widgets; the rest of
 #: the card follows on the next pass, so the screen keeps answering.
 RENDER_SLICE_S = 0.002
+#: Sections left out of the pop when the source has nothing for the customer.
+QUIET_WHEN_EMPTY = frozenset({"cases", "history"})
 
 
 def _order(name: str) -> int:
@@ -183,8 +185,12 @@ class CardView(QScrollArea):
         while self._dirty and time.perf_counter() - started < RENDER_SLICE_S:
             name = self._dirty.pop(0)
             section = self.sections.get(name)
-            if section is not None and self.box(name).set_section(section, self.formats, currency):
+            box = self.box(name)
+            if section is not None and box.set_section(section, self.formats, currency):
                 self._fit_pending = True
+            # No cases and no earlier calls is the usual case: not worth a box.
+            quiet = section is not None and section.status is Status.EMPTY
+            box.setVisible(not (quiet and name in QUIET_WHEN_EMPTY))
             self._link(name)
             self.painted.emit(name, section)
         if self._dirty:

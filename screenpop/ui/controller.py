@@ -25,6 +25,7 @@ from screenpop.health import Health
 from screenpop.ui.formatting import Formats
 from screenpop.ui.health_view import Healths
 from screenpop.ui.jobs import Jobs
+from screenpop.ui.placement import place_over
 from screenpop.ui.pop import PopWindow
 from screenpop.ui.shortcuts import app_shortcut
 from screenpop.ui.signals import QtPopListener
@@ -255,6 +256,7 @@ class UiController(QObject):
             dialog.queued.connect(self.schedule_refresh)
             dialog.finished.connect(lambda _result: self._wrapup_closed(call_id))
             self.wrapups[call_id] = dialog
+            place_over(dialog, self.pop)
         if call_id == self.pop.call_id:
             self.pop.hold_open()
         dialog.show()

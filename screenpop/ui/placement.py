@@ -193,3 +193,29 @@ class FloatingWindow(QWidget):
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+
+def place_over(window: QWidget, anchor: QWidget) -> None:
+    """Put ``window`` over the middle of ``anchor``, wholly on ``anchor``'s screen.
+
+    The wrap-up belongs in front of the pop it wraps up, not wherever the
+    window manager puts a new window (openbox put a tall one at the top-left
+    corner with its title bar off the screen).
+    """
+    screen = anchor.screen().availableGeometry()
+    window.adjustSize()
+    size = window.frameGeometry().size().expandedTo(window.sizeHint())
+    centre = anchor.frameGeometry().center()
+    x = max(screen.left(), min(centre.x() - size.width() // 2, screen.right() - size.width()))
+    y = max(screen.top(), min(centre.y() - size.height() // 2, screen.bottom() - size.height()))
+    window.move(x, y)
+
+
+def keep_on_screen(window: QWidget) -> None:
+    """Move ``window`` back wholly onto its screen (after it grew past an edge)."""
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    x = max(screen.left(), min(frame.x(), screen.right() - frame.width()))
+    y = max(screen.top(), min(frame.y(), screen.bottom() - frame.height()))
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(x, y)

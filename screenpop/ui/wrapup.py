@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from screenpop.frontend import AgentCore, Saved
 from screenpop.ui.case_panel import CasePanel
 from screenpop.ui.jobs import Jobs
+from screenpop.ui.placement import keep_on_screen
 from screenpop.ui.reason_texts import fill
 from screenpop.ui.widgets import label, set_tone
 
@@ -107,6 +108,12 @@ class WrapupDialog(QDialog):
         self.disposition.currentIndexChanged.connect(self._edited)
         self.notes.textChanged.connect(self._edited)
         self.resize(420, 280)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The case panel appears once loaded and the dialog grows: keep it on screen.
+        super().resizeEvent(event)
+        if self.isVisible():
+            keep_on_screen(self)
 
     def save(self) -> None:
         """Hand the wrap-up to the core as a job; the result comes back as a signal."""

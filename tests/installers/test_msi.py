@@ -54,6 +54,11 @@ def winpath(path: Path) -> str:
     return "Z:" + str(path.resolve()).replace("/", "\\")
 
 
+#: Pipes a Wine helper process still holds open after the program exited
+#: (kept referenced so that they are not garbage-collected under their reader).
+_HELD_OPEN: list[object] = []
+
+
 @dataclass
 class Prefix:
     """A fresh Wine prefix: a Windows of its own for one test module."""
@@ -94,8 +99,12 @@ class Prefix:
         except subprocess.TimeoutExpired:
             proc.kill()
             raise
-        for reader in readers:
+        for reader, stream in zip(readers, (proc.stdout, proc.stderr), strict=True):
             reader.join(5)
+            if reader.is_alive():  # a Wine helper holds the pipe: leave its reader be
+                _HELD_OPEN.append(stream)
+            elif stream is not None:
+                stream.close()
 
         def text(name: str) -> str:
             return b"".join(chunks[name]).decode("utf-8", errors="replace").replace("\r\n", "\n")

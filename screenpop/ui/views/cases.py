@@ -64,7 +64,8 @@ class CaseEntry(QWidget):
         column.setSpacing(1)
         line = QHBoxLayout()
         line.setSpacing(8)
-        self.title = label("", role="item")
+        # Wrapped: a long description must not widen the pop past its width.
+        self.title = label("", role="item", wrap=True)
         line.addWidget(self.title, 1)
         self.code = label("", role="code")
         line.addWidget(self.code)
@@ -119,7 +120,7 @@ class CasesView(QObject):
         entry.code.setText(product)
         entry.code.setVisible(bool(product) and product != title)
         queued = case.get("queued") is True or case.get("status") == "queued"
-        status = self.tr("Queued") if queued else str(case.get("status") or "")
+        status = self.tr("Queued") if queued else self.status_words(case.get("status"))
         entry.status.setText(status)
         entry.status.setVisible(bool(status))
         set_tone(entry.status, "warn" if queued else "")
@@ -135,6 +136,20 @@ class CasesView(QObject):
         if queued:
             parts.append(self.tr("not at the service desk yet"))
         entry.note.setText(" · ".join(p for p in parts if p))
+
+    def status_words(self, status: Any) -> str:
+        """A service desk's usual statuses in the agent's language; others as it says them."""
+        text = str(status or "").strip()
+        known = {
+            "new": self.tr("New"),
+            "open": self.tr("Open"),
+            "in progress": self.tr("In progress"),
+            "waiting": self.tr("Waiting"),
+            "on hold": self.tr("On hold"),
+            "resolved": self.tr("Resolved"),
+            "closed": self.tr("Closed"),
+        }
+        return known.get(text.casefold().replace("_", " ").replace("-", " "), text)
 
     def warranty_words(self, case: Mapping[str, Any], fmt: Formats) -> tuple[str, str]:
         """("In warranty until 31 Mar 2026", "good"), ("Out of warranty since …", "bad"),
