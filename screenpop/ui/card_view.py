@@ -188,9 +188,9 @@ class CardView(QScrollArea):
             box = self.box(name)
             if section is not None and box.set_section(section, self.formats, currency):
                 self._fit_pending = True
-            # No cases and no earlier calls is the usual case: not worth a box.
-            quiet = section is not None and section.status is Status.EMPTY
-            box.setVisible(not (quiet and name in QUIET_WHEN_EMPTY))
+            if name in QUIET_WHEN_EMPTY and section is not None:
+                # No cases and no earlier calls is the usual case: not worth a box.
+                box.setVisible(section.status is not Status.EMPTY)
             self._link(name)
             self.painted.emit(name, section)
         if self._dirty:

@@ -122,6 +122,38 @@ def test_only_the_sections_of_the_cards_plan_show(qtbot: Any, pop_parts: Any) ->
     )
 
 
+def test_no_cases_and_no_earlier_calls_take_no_room(qtbot: Any, pop_parts: Any) -> None:
+    """Empty ``cases`` and ``history`` are left out of the pop; with data they show,
+    right after the balance; an empty balance still says so."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    listener.call_ringing(call_info())
+    listener.identified("c1", customer_card(), ("balance", "cases", "history", "purchases"))
+    listener.section_ready("c1", "balance", Section(Status.EMPTY))
+    listener.section_ready("c1", "cases", Section(Status.EMPTY))
+    listener.section_ready("c1", "history", Section(Status.EMPTY))
+    qtbot.waitUntil(lambda: not pop.render_pending() and not pop.boxes["history"].is_busy)
+    assert "cases" not in pop.card_view.shown()
+    assert "history" not in pop.card_view.shown()
+    assert "balance" in pop.card_view.shown()
+    call = {"time": "2026-11-30T08:00:00+00:00", "agent": "1001", "state": "answered",
+            "disposition": "sale", "notes": "wants the blue one"}  # fmt: skip
+    # The complete card has an earlier call after all (central answered late).
+    card = (
+        customer_card()
+        .with_section("balance", Section(Status.EMPTY))
+        .with_section("cases", Section(Status.EMPTY))
+        .with_section("history", Section(Status.OK, [call], "local"))
+        .with_section("purchases", Section(Status.EMPTY))
+    )
+    listener.card_complete("c1", card)
+    qtbot.waitUntil(lambda: "history" in pop.card_view.shown())
+    shown = pop.card_view.shown()
+    assert "history" in shown
+    assert "cases" not in shown
+    assert shown.index("history") < shown.index("purchases")
+
+
 def test_a_section_the_ui_has_no_view_for_is_still_shown(qtbot: Any, pop_parts: Any) -> None:
     """A new kind of section (a newer core) shows with the generic view, after the others."""
     controller, listener = pop_parts
