@@ -25,7 +25,7 @@ from screenpop.health import Health
 from screenpop.ui.formatting import Formats
 from screenpop.ui.health_view import Healths
 from screenpop.ui.jobs import Jobs
-from screenpop.ui.placement import place_over
+from screenpop.ui.placement import keep_on_screen, place_over
 from screenpop.ui.pop import PopWindow
 from screenpop.ui.shortcuts import app_shortcut
 from screenpop.ui.signals import QtPopListener
@@ -260,6 +260,7 @@ class UiController(QObject):
         if call_id == self.pop.call_id:
             self.pop.hold_open()
         dialog.show()
+        keep_on_screen(dialog)  # its layout may have made it taller on show
         raise_window(dialog)
         dialog.activateWindow()
         return dialog

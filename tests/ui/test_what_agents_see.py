@@ -171,3 +171,22 @@ def test_a_section_the_ui_has_no_view_for_is_still_shown(qtbot: Any, pop_parts: 
     table = content.table  # type: ignore[attr-defined]
     assert table.rowCount() == 2
     assert table.item(1, 0).text() == "SN-2"
+
+
+def test_the_wrapup_opens_over_its_pop_and_stays_on_the_screen(
+    qtbot: Any, pop_parts: Any
+) -> None:
+    """Not wherever the window manager puts a new window: in front of the pop,
+    wholly on the pop's screen, also after it grew (the case panel appears)."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    listener.call_ringing(call_info())
+    qtbot.waitUntil(pop.isVisible)
+    screen = pop.screen().availableGeometry()
+    pop.move(screen.right() - pop.width(), screen.bottom() - pop.height())  # bottom corner
+    dialog = controller.open_wrapup("c1", "")
+    qtbot.waitUntil(dialog.isVisible)
+    assert screen.contains(dialog.frameGeometry())
+    assert dialog.frameGeometry().intersects(pop.frameGeometry())
+    dialog.resize(dialog.width(), screen.height() // 2 + 200)
+    qtbot.waitUntil(lambda: screen.contains(dialog.frameGeometry()))
