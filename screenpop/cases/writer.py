@@ -111,6 +111,9 @@ class CaseWriter:
         self.poll_s = poll_s
         self._wake = threading.Event()
         self._stop = threading.Event()
+        #: Bumped by ``wake``; the generation at the last round that sent all.
+        self._generation = 1
+        self._all_sent_at = 0
         self._lock = threading.Lock()
         self._health = Health(HealthState.CONNECTING, f"{target.name}: starting")
         #: case id -> monotonic time before which a refused case is not retried.
@@ -124,7 +127,17 @@ class CaseWriter:
 
     def wake(self) -> None:
         """A case was queued: send it now rather than at the next poll."""
+        self._generation += 1
         self._wake.set()
+
+    def has_pending(self) -> bool:
+        """Whether the outbox may hold a case not at the service desk yet.
+
+        False only after a round that sent everything with no case queued
+        since: then the pop and the journal writes need not read the outbox
+        (a read on every pop and every journal write, under a burst of rings).
+        """
+        return self._generation != self._all_sent_at
 
     def stop(self, join_s: float = 3.0) -> None:
         """End the thread; what is not sent stays in the outbox for the next start."""
@@ -162,6 +175,7 @@ class CaseWriter:
 
         Also called directly by tests (without the thread).
         """
+        generation = self._generation
         entries = self.journal.pending_cases(BATCH)
         now = time.monotonic()
         refused = 0
@@ -199,6 +213,8 @@ class CaseWriter:
         self.backoff.reset()
         if refused:
             return min(self.refused_retry_s, self.poll_s)
+        if len(entries) < BATCH:
+            self._all_sent_at = generation
         self._set_health(HealthState.CONNECTED, f"{self.target.name}: every case sent")
         return self.poll_s
 

@@ -178,6 +178,8 @@ class Runtime:
         """The customer's cases opened here and not at the service desk yet (for the card)."""
         if self.journal is None or not customer_id:
             return []
+        if self.case_writer is not None and not self.case_writer.has_pending():
+            return []  # every case opened here is at the service desk: no outbox read
         return [
             queued_row(r.case_id, r.opened, r.product, r.description, r.category)
             for r in (e.request for e in self.journal.queued_cases(customer_id))
@@ -300,8 +302,9 @@ class Runtime:
     def _wake_replicator(self) -> None:
         if self.replicator is not None:
             self.replicator.wake()
-        if self.case_writer is not None:  # a case held while the journal could not write
-            self.case_writer.wake()
+        writer = self.case_writer
+        if writer is not None and writer.has_pending():  # a case held while the journal
+            writer.wake()  # could not write has just been written
 
     # --------------------------------------------------------------- stop --
 

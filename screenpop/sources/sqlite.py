@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import queue
 import sqlite3
 import threading
 import time
@@ -77,10 +78,13 @@ def on_connect(dbapi_conn: Any) -> None:
 class _Running:
     """One statement under a deadline: interrupted only while it still runs."""
 
-    __slots__ = ("conn", "running")
+    __slots__ = ("conn", "lock", "running")
 
     def __init__(self, conn: Any) -> None:
         self.conn = conn
+        #: Taken by the statement's thread and the interrupter only: never
+        #: waited for by the other workers.
+        self.lock = threading.Lock()
         self.running = True
 
 
@@ -92,57 +96,58 @@ class _Interrupter:
     time made the GUI thread queue for it behind the other workers during a
     burst of rings (benchmarks/burst.py). ``sqlite3_interrupt`` from another
     thread stops the statement the same way ("interrupted") while the query
-    itself never leaves C. The lock makes "still running" and the interrupt
-    one step, so a connection already handed to the next statement is never
-    interrupted by an old deadline.
+    itself never leaves C. New deadlines reach the thread through a
+    ``SimpleQueue`` (no lock the workers would queue for); each statement's
+    own lock makes "still running" and the interrupt one step, so a
+    connection already handed to the next statement is never interrupted by
+    an old deadline.
     """
 
     def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._wake = threading.Condition(self._lock)
-        self._heap: list[tuple[float, int, _Running]] = []
+        self._new: queue.SimpleQueue[tuple[float, int, _Running]] = queue.SimpleQueue()
         self._seq = itertools.count()
+        self._start = threading.Lock()
         self._thread: threading.Thread | None = None
 
     def watch(self, conn: Any, deadline: float) -> _Running:
         entry = _Running(conn)
-        with self._lock:
-            heapq.heappush(self._heap, (deadline, next(self._seq), entry))
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(
-                    target=self._run, name="sqlite-deadlines", daemon=True
-                )
-                self._thread.start()
-            elif self._heap[0][2] is entry:
-                self._wake.notify()
+        self._new.put((deadline, next(self._seq), entry))
+        if self._thread is None:
+            with self._start:
+                if self._thread is None:
+                    self._thread = threading.Thread(
+                        target=self._run, name="sqlite-deadlines", daemon=True
+                    )
+                    self._thread.start()
         return entry
 
-    def done(self, entry: _Running) -> None:
-        with self._lock:
+    @staticmethod
+    def done(entry: _Running) -> None:
+        with entry.lock:
             entry.running = False
 
     def _run(self) -> None:
-        with self._lock:
-            while True:
-                while self._heap and not self._heap[0][2].running:
-                    heapq.heappop(self._heap)
-                if not self._heap:
-                    self._wake.wait(30.0)
-                    if not self._heap:
-                        self._thread = None
-                        return
-                    continue
-                deadline, _, entry = self._heap[0]
-                left = deadline - time.monotonic()
-                if left > 0:
-                    self._wake.wait(left)
-                    continue
-                heapq.heappop(self._heap)
-                entry.running = False
-                try:
-                    entry.conn.interrupt()
-                except sqlite3.Error:  # closed meanwhile: nothing to stop
-                    pass
+        heap: list[tuple[float, int, _Running]] = []
+        while True:
+            while heap and not heap[0][2].running:
+                heapq.heappop(heap)
+            timeout = max(0.0, heap[0][0] - time.monotonic()) if heap else None
+            try:
+                heapq.heappush(heap, self._new.get(timeout=timeout))
+                while True:
+                    heapq.heappush(heap, self._new.get_nowait())
+            except queue.Empty:
+                pass
+            now = time.monotonic()
+            while heap and heap[0][0] <= now:
+                _, _, entry = heapq.heappop(heap)
+                with entry.lock:
+                    if entry.running:
+                        entry.running = False
+                        try:
+                            entry.conn.interrupt()
+                        except sqlite3.Error:  # closed meanwhile: nothing to stop
+                            pass
 
 
 _INTERRUPTER = _Interrupter()

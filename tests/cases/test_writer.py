@@ -50,9 +50,16 @@ def test_a_case_survives_an_outage_and_a_restart_and_lands_once(
     writer = writer_for(journal, service, tmp_path, told)
     case = request("call-1")
 
+    assert writer.has_pending()  # a new writer does not know the outbox yet
+    writer.send_once()
+    assert not writer.has_pending()  # nothing there: pops need not read the outbox
+
     service.down()
     assert journal.enqueue_case(case, "service")
+    writer.wake()  # as the agent's open_case does
+    assert writer.has_pending()
     writer.send_once()
+    assert writer.has_pending()  # kept: the next pop lists it as queued
     backlog = journal.case_backlog()
     assert backlog.count == 1
     assert backlog.last_error  # why it did not land, for doctor and the UI
@@ -74,6 +81,7 @@ def test_a_case_survives_an_outage_and_a_restart_and_lands_once(
     writer = writer_for(journal, service, tmp_path, told)
     writer.send_once()
     assert journal.case_backlog().count == 0
+    assert not writer.has_pending()
     assert told[-1].state is CaseState.LANDED
     assert told[-1].case_id == case.case_id
     rows = {r["case_id"]: r for r in service.rows()}
