@@ -289,6 +289,13 @@ def test_lookup_json_customer_unknown_and_deadline(
     installed: Prefix, sources: dict[str, Path], tmp_path: Path
 ) -> None:
     config = _config(sources, tmp_path)
+    # A named time zone (warranty's "today"): Windows has no zoneinfo files, so
+    # this loads only if the bundle carries tzdata.
+    text = config.read_text(encoding="utf-8")
+    assert "[agent]\n" in text
+    config.write_text(
+        text.replace("[agent]\n", '[agent]\ntime_zone = "Europe/Helsinki"\n', 1), encoding="utf-8"
+    )
     res = installed.cli("lookup", "020 7946 0958", "--config", winpath(config), "--json")
     assert res.returncode == 0, res.stderr
     card = json.loads(res.stdout)
