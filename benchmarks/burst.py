@@ -83,7 +83,8 @@ from screenpop.demo.build import build_demo  # noqa: E402
 from screenpop.engine import Engine  # noqa: E402
 from screenpop.engine.runtime import LOOKUP_WORKERS, SOURCE_WORKERS, WORKER_NICE  # noqa: E402
 from screenpop.events import CallEvent, CallState  # noqa: E402
-from screenpop.ui.app import SWITCH_INTERVAL_S, application, settle_memory  # noqa: E402
+from screenpop.memory import settle_memory  # noqa: E402
+from screenpop.ui.app import SWITCH_INTERVAL_S, application  # noqa: E402
 from screenpop.ui.controller import UiController  # noqa: E402
 from screenpop.ui.signals import QtPopListener  # noqa: E402
 

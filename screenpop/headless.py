@@ -17,6 +17,7 @@ from screenpop.cases.request import CaseTicket
 from screenpop.events import CallState
 from screenpop.frontend import CallInfo, Core
 from screenpop.health import Health
+from screenpop.memory import settle_memory
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,7 @@ def run_headless(core: Core, out: TextIO, done_after: int | None = None) -> int:
     previous = {sig: signal.signal(sig, stop) for sig in signals}
     try:
         core.start(listener)
+        settle_memory()
         while not listener.done.wait(0.5):
             pass
     finally:

@@ -27,6 +27,7 @@ from screenpop.health import Health
 from screenpop.journal import Journal
 from screenpop.journal.replicate import ReplicationStatus
 from screenpop.lookup import Lookup
+from screenpop.memory import tune_collector
 from screenpop.phone import normalise
 from screenpop.sources.base import Source
 
@@ -106,6 +107,7 @@ class Engine(AgentServices):
         runtime.start_replication()
         runtime.start_case_writer()
         runtime.start_bridges(self.flow.on_event, sock)
+        tune_collector()
 
     def stop(self) -> None:
         self.runtime.stop()

@@ -7,7 +7,6 @@ flow from now on; runs the event loop; stops the core when the app quits.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from screenpop.bridges.notify import AlreadyRunning
 from screenpop.config.schema import Config
 from screenpop.frontend import Core
+from screenpop.memory import settle_memory
 from screenpop.ui.controller import UiController
 from screenpop.ui.i18n import install_translations
 from screenpop.ui.resources import icon, style_sheet
@@ -45,19 +45,6 @@ def application(locale: str | None = None) -> QApplication:
     if locale is not None:
         install_translations(locale)
     return app
-
-
-def settle_memory() -> None:
-    """Take what start-up built out of the garbage collector's sight.
-
-    The engine, sources, cross-sell model and windows live until the app
-    quits; a full collection still walks all of them and, triggered on the
-    GUI thread in the middle of a burst of rings, froze it for ~100 ms
-    (benchmarks/burst.py). Frozen, they are never walked again; everything
-    made later is collected as usual.
-    """
-    gc.collect()
-    gc.freeze()
 
 
 def run_gui(core: Core, config: Config) -> int:
