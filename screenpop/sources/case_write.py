@@ -103,22 +103,15 @@ class SqlCaseTarget:
         if cfg.password:
             self._password = secret(cfg.password)
             url = url.set(password=self._password)
-        backend = url.get_backend_name()
-        timeout = max(1, int(WRITE_TIMEOUT_S))
-        connect_args: dict[str, Any] = {}
-        if backend == "postgresql":
-            connect_args = {"connect_timeout": timeout}
-        elif backend in ("mysql", "mariadb"):
-            connect_args = {
-                "connect_timeout": timeout,
-                "read_timeout": timeout,
-                "write_timeout": timeout,
-            }
-        elif backend == "sqlite":
-            connect_args = {"timeout": WRITE_TIMEOUT_S}
-        self.engine = create_engine(
-            url, poolclass=NullPool, hide_parameters=True, connect_args=connect_args
-        )
+        # The lookups' connection settings (timeouts, keepalives, hidden
+        # parameters), without their pool, and SQLite opened for writing.
+        options = dialects.engine_options(url, cfg.name, WRITE_TIMEOUT_S, pool_size=1)
+        for pooled in ("pool_size", "max_overflow", "pool_pre_ping", "pool_recycle",
+                       "pool_timeout", "creator"):  # fmt: skip
+            options.pop(pooled, None)
+        if url.get_backend_name() == "sqlite":
+            options["connect_args"] = {"timeout": WRITE_TIMEOUT_S}
+        self.engine = create_engine(url, poolclass=NullPool, **options)
 
     def write(self, request: CaseRequest) -> Landed:
         params = request.params()
