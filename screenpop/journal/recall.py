@@ -89,14 +89,16 @@ def customer_calls(
 _SECTION_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 
 #: The newest cards of the customer, each with the section's status and data
-#: taken out by SQLite (``->``: JSON text), so that Python parses only the one
-#: section it returns, not up to CARDS_SCANNED whole cards (a read on every
-#: failed section of every pop; benchmarks/burst.py).
+#: taken out by SQLite (json_extract: objects and arrays come as JSON text),
+#: so that Python parses only the one section it returns, not up to
+#: CARDS_SCANNED whole cards (a read on every failed section of every pop;
+#: benchmarks/burst.py). JSON1 functions, not ``->``: SQLite before 3.38 too.
 _LAST_KNOWN = text(
     """
     SELECT call_id, ringing_at, valid,
-           CASE WHEN valid THEN card_json ->> :status END AS status,
-           CASE WHEN valid THEN card_json -> :data END AS data
+           CASE WHEN valid THEN json_extract(card_json, :status) END AS status,
+           CASE WHEN valid AND json_type(card_json, :data) IN ('object', 'array')
+                THEN json_extract(card_json, :data) END AS data
       FROM (SELECT call_id, ringing_at, card_json, json_valid(card_json) AS valid
               FROM calls
              WHERE customer_id = :customer AND ringing_at >= :since
