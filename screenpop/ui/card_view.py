@@ -25,14 +25,12 @@ from screenpop.card import SECTION_NAMES, Section, Status
 from screenpop.reasons import SECTION_NO_ANSWER, Reason
 from screenpop.ui.formatting import Formats
 from screenpop.ui.sections import SectionBox
-from screenpop.ui.views import card_currency
+from screenpop.ui.views import card_currency, quiet_when_empty
 from screenpop.ui.views.base import links_for
 
 #: Time one event-loop pass may spend building section widgets; the rest of
 #: the card follows on the next pass, so the screen keeps answering.
 RENDER_SLICE_S = 0.002
-#: Sections left out of the pop when the source has nothing for the customer.
-QUIET_WHEN_EMPTY = frozenset({"cases", "history"})
 
 
 def _order(name: str) -> int:
@@ -188,8 +186,7 @@ class CardView(QScrollArea):
             box = self.box(name)
             if section is not None and box.set_section(section, self.formats, currency):
                 self._fit_pending = True
-            if name in QUIET_WHEN_EMPTY and section is not None:
-                # No cases and no earlier calls is the usual case: not worth a box.
+            if section is not None and quiet_when_empty(name):
                 box.setVisible(section.status is not Status.EMPTY)
             self._link(name)
             self.painted.emit(name, section)

@@ -8,6 +8,7 @@ is still shown (``base.generic``).
 from screenpop.ui.views import account, cases, history, reorders, sales
 from screenpop.ui.views.base import (
     card_currency,
+    quiet_when_empty,
     register,
     registered,
     render,
@@ -21,6 +22,7 @@ __all__ = [
     "card_currency",
     "cases",
     "history",
+    "quiet_when_empty",
     "register",
     "registered",
     "render",

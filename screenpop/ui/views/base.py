@@ -66,16 +66,30 @@ class SectionView:
     title: Callable[[], str]
     render: Renderer
     caption: Caption | None = None
+    #: Left out of the pop when the source has nothing for the customer (no
+    #: cases, no earlier calls: the usual case, not worth a box).
+    quiet_when_empty: bool = False
 
 
 _VIEWS: dict[str, SectionView] = {}
 
 
 def register(
-    name: str, title: Callable[[], str], render: Renderer, caption: Caption | None = None
+    name: str,
+    title: Callable[[], str],
+    render: Renderer,
+    caption: Caption | None = None,
+    *,
+    quiet_when_empty: bool = False,
 ) -> None:
     """File the view of section ``name`` (a view module does this on import)."""
-    _VIEWS[name] = SectionView(title, render, caption)
+    _VIEWS[name] = SectionView(title, render, caption, quiet_when_empty)
+
+
+def quiet_when_empty(name: str) -> bool:
+    """Whether section ``name`` is left out of the pop when it is empty."""
+    view = _VIEWS.get(name)
+    return view is not None and view.quiet_when_empty
 
 
 def section_caption(name: str, section: Any) -> str | None:

@@ -192,5 +192,5 @@ class CasesView(QObject):
 
 
 _view = CasesView()
-register("cases", _view.title, _view.render)
+register("cases", _view.title, _view.render, quiet_when_empty=True)
 link("purchases", "cases", _view.mark_purchases)

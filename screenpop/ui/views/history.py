@@ -163,4 +163,4 @@ def history_caption(section: Any) -> str | None:
     return HistoryWords.get().this_desk_only() if section.source == "local" else None
 
 
-register("history", history_title, history_view, history_caption)
+register("history", history_title, history_view, history_caption, quiet_when_empty=True)
