@@ -140,7 +140,12 @@ class Runtime:
             self.lookup = Lookup(
                 self.sources,
                 self.source_pool,
-                derived=derived_sections(self.config, self._queued_cases),
+                # Queued cases only where a source can write them (else no
+                # outbox read on every pop).
+                derived=derived_sections(
+                    self.config,
+                    self._queued_cases if self.config.case_writer() is not None else None,
+                ),
                 last_known=self.last_known if self.config.last_known.max_age_h > 0 else None,
             )
         return self.lookup
