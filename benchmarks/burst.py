@@ -3,13 +3,16 @@
 DESIGN budget: "burst of 100 rings in 1 s: longest GUI-thread stall ≤ 50 ms,
 no event lost".
 
-The real ``Engine`` runs on the embedded demo (real customers, three SQLite
+The real engine runs on the embedded demo (real customers, three SQLite
 sources, the cross-sell model) with the real ``UiController`` (pop window,
-recent-calls window) under ``QT_QPA_PLATFORM=offscreen``. Calls are handed to
-the engine on its bridge loop exactly as a bridge's ``emit`` does, one every
-10 ms, each from a distinct call id and a real demo customer's number (other
-customers in every round, so no round is served from the engine's card
-cache); each is ended 0.5-1.5 s after it rang.
+recent-calls window) under ``QT_QPA_PLATFORM=offscreen``, arranged as
+``screenpop run`` arranges them: the engine in its own process behind
+``RemoteCore`` (``--engine thread``: in the window's process, as before).
+Calls come from outside, as a softphone hands them over: a ringer process
+sends each event through the real notify socket (``screenpop notify``'s
+path), a ring every 10 ms, each from a distinct call id and a real demo
+customer's number (other customers in every round, so no round is served
+from the engine's card cache); each is ended 0.5-1.5 s after it rang.
 
 The GUI thread's stall is measured with a 1 ms precise QTimer heartbeat: the
 longest gap between two ticks is the longest time the agent's screen could
@@ -29,7 +32,8 @@ A desk is rarely quiet: the agent's browser and CRM want the CPU too.
 DESIGN's budget is for ``--load 2`` on a 2-core machine. Every round prints
 the load average, since other jobs on the machine count as well.
 
-To compare settings the engine's worker pools can be sized and niced here
+To compare arrangements ``--engine thread`` runs the engine in the window's
+process, and the engine's worker pools can be sized and niced here
 (``--lookup-workers``, ``--source-workers``, ``--worker-nice``; defaults:
 ``screenpop/engine/runtime.py``), and the interpreter's GIL switch interval
 set (``--switch-interval``; default: what ``run_gui`` sets).
@@ -37,6 +41,7 @@ set (``--switch-interval``; default: what ``run_gui`` sets).
     .venv/bin/python benchmarks/burst.py                 # 100 rings in 1 s, 3 rounds
     .venv/bin/python benchmarks/burst.py --load 2 --rounds 5   # the budget's busy desk
     .venv/bin/python benchmarks/burst.py --no-ui         # the engine alone
+    .venv/bin/python benchmarks/burst.py --engine thread --load 2   # one process
     .venv/bin/python benchmarks/burst.py --explain       # where the GUI thread stalls
 
 The demo is built once into benchmarks/.data/burst-demo.
@@ -47,6 +52,8 @@ from __future__ import annotations
 import argparse
 import atexit
 import collections
+import logging
+import multiprocessing
 import os
 import random
 import sqlite3
@@ -65,7 +72,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import (  # noqa: E402  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
     QElapsedTimer,
     QEvent,
     QEventLoop,
@@ -82,8 +89,11 @@ from screenpop.config.loader import load_config  # noqa: E402
 from screenpop.demo.build import build_demo  # noqa: E402
 from screenpop.engine import Engine  # noqa: E402
 from screenpop.engine.runtime import LOOKUP_WORKERS, SOURCE_WORKERS, WORKER_NICE  # noqa: E402
-from screenpop.events import CallEvent, CallState  # noqa: E402
+from screenpop.events import CallState  # noqa: E402
 from screenpop.memory import settle_memory  # noqa: E402
+from screenpop.notify_client import send  # noqa: E402
+from screenpop.remote.client import RemoteCore  # noqa: E402
+from screenpop.remote.wire import EngineSpec  # noqa: E402
 from screenpop.ui.app import SWITCH_INTERVAL_S, application  # noqa: E402
 from screenpop.ui.controller import UiController  # noqa: E402
 from screenpop.ui.signals import QtPopListener  # noqa: E402
@@ -125,10 +135,18 @@ class Heartbeat:
         self._last_cpu = 0.0
         self._last_ready = 0.0
 
+    #: ``--explain``: the longest gaps, each with the top-level events inside it.
+    stalls: list[tuple[float, list[tuple[float, str]]]] = []
+
     def _tick(self) -> None:
         now = self.clock.nsecsElapsed()
         cpu = time.thread_time()
         ready = run_delay_ms()
+        gap = (now - self._last) / 1e6
+        if gap > 25 and TimingApp.recent:
+            since = time.perf_counter() - gap / 1000
+            inside = [(ms, what) for end, ms, what in TimingApp.recent if end >= since]
+            self.stalls.append((gap, inside))
         self.gaps.append((now - self._last) / 1e6)
         self.cpu.append((cpu - self._last_cpu) * 1000)
         self.ready.append(ready - self._last_ready)
@@ -219,18 +237,56 @@ class TimingApp(QApplication):
 
     slow: collections.Counter[str] = collections.Counter()
     worst: dict[str, float] = {}
+    #: (wall clock at its end, CPU ms, what) of the latest top-level events > 0.5 ms.
+    recent: collections.deque[tuple[float, float, str]] = collections.deque(maxlen=400)
+    depth = 0
 
     def notify(self, receiver: QObject, event: QEvent) -> bool:
         started = time.thread_time()  # CPU: what the event costs us, not the waiting
+        TimingApp.depth += 1
         try:
             return super().notify(receiver, event)
         finally:
+            TimingApp.depth -= 1
             ms = (time.thread_time() - started) * 1000
-            if ms > 8:
+            if ms > 0.5 and TimingApp.depth == 0:
+                name = receiver.objectName() or type(receiver).__name__
+                self.recent.append((time.perf_counter(), ms, f"{event.type().name} -> {name}"))
+            if ms > 5:
                 name = receiver.objectName() or type(receiver).__name__
                 key = f"{event.type().name} -> {name}"
                 self.slow[key] += 1
                 self.worst[key] = max(self.worst.get(key, 0.0), ms)
+
+
+class SectionCosts:
+    """``--explain``: GUI-thread CPU of each section's paint (``SectionBox.set_section``)."""
+
+    costs: collections.defaultdict[str, list[float]] = collections.defaultdict(list)
+
+    @classmethod
+    def install(cls) -> None:
+        from screenpop.ui.sections import SectionBox
+
+        real = SectionBox.set_section
+
+        def timed(box: Any, section: Any, fmt: Any, currency: Any) -> bool:
+            started = time.thread_time()
+            try:
+                return real(box, section, fmt, currency)
+            finally:
+                cls.costs[box.name].append((time.thread_time() - started) * 1000)
+
+        SectionBox.set_section = timed  # type: ignore[method-assign]
+
+    @classmethod
+    def report(cls) -> None:
+        print("section paints, GUI-thread CPU (count, median, worst):")
+        for name, costs in sorted(cls.costs.items(), key=lambda kv: -max(kv[1])):
+            print(
+                f"  {name:12s} {len(costs):5d}  {statistics.median(costs):5.2f} ms  "
+                f"{max(costs):6.2f} ms"
+            )
 
 
 def quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
@@ -276,6 +332,48 @@ def demo_numbers(accounting: Path, count: int) -> list[str]:
     return numbers[:count]
 
 
+def ringer(conn: Any, runtime_dir: Path) -> None:
+    """The ringer process: for each list of (seconds from go, call id, number,
+    event) it is sent, sends them through the notify socket on time (a few at
+    once, so that one slow answer delays no other), then sends back how many
+    were refused."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(8)
+    conn.send("ready")
+    while True:
+        plan = conn.recv()
+        if plan is None:
+            return
+        t0 = time.perf_counter()
+        failures: list[str] = []
+
+        def fire(call_id: str, number: str, event: str, failures: list[str] = failures) -> None:
+            try:
+                send(runtime_dir, number, call_id=call_id, event=event, timeout=10)
+            except Exception as exc:  # counted and reported, never silent
+                failures.append(f"{call_id} {event}: {exc}")
+
+        futures = []
+        for due, call_id, number, event in plan:
+            time.sleep(max(0.0, t0 + due - time.perf_counter()))
+            futures.append(pool.submit(fire, call_id, number, event))
+        for future in futures:
+            future.result()
+        conn.send(failures)
+
+
+def plan_round(round_no: int, numbers: list[str], span: float) -> list[tuple[float, str, str, str]]:
+    step = span / len(numbers)
+    rng = random.Random(round_no)
+    plan = []
+    for i, number in enumerate(numbers):
+        call_id = f"burst-{round_no}-{i}@bench"
+        plan.append((i * step, call_id, number, "ringing"))
+        plan.append((i * step + rng.uniform(0.5, 1.5), call_id, number, "ended"))
+    return sorted(plan)
+
+
 #: A CPU-bound process: what a busy browser tab or a CRM's report does to a core.
 HOG = "while True:\n    pass\n"
 
@@ -317,6 +415,12 @@ def main() -> int:
     parser.add_argument(
         "--load", type=int, default=0, help="CPU-bound processes running beside the app"
     )
+    parser.add_argument(
+        "--engine",
+        choices=("process", "thread"),
+        default="process",
+        help="the engine in its own process (as `screenpop run`) or in the window's",
+    )
     parser.add_argument("--lookup-workers", type=int, default=LOOKUP_WORKERS)
     parser.add_argument("--source-workers", type=int, default=SOURCE_WORKERS)
     parser.add_argument("--worker-nice", type=int, default=WORKER_NICE)
@@ -348,21 +452,36 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["XDG_CONFIG_HOME"] = str(Path(tmp) / "config")  # no saved pop place
         journal = Path(tmp) / "journal.db"
-        engine = Engine(
-            config,
-            journal_path=journal,
-            runtime_dir=Path(tmp) / "run",
-            lookup_workers=args.lookup_workers,
-            source_workers=args.source_workers,
-            worker_nice=args.worker_nice,
-        )
+        run_dir = Path(tmp) / "run"
+        workers = (args.lookup_workers, args.source_workers, args.worker_nice)
+        core: Any
+        if args.engine == "process":
+            spec = EngineSpec(
+                config,
+                journal_path=journal,
+                runtime_dir=run_dir,
+                workers=workers,
+                log_level=logging.WARNING,
+            )
+            core = RemoteCore(spec)
+            core.launch()
+        else:
+            core = Engine(
+                config,
+                journal_path=journal,
+                runtime_dir=run_dir,
+                lookup_workers=args.lookup_workers,
+                source_workers=args.source_workers,
+                worker_nice=args.worker_nice,
+            )
         qInstallMessageHandler(quiet_offscreen)
         if args.explain:
             TimingApp(sys.argv[:1])
+            SectionCosts.install()
         app = application(config.agent.locale)
         listener = QtPopListener()
         controller = (
-            None if args.no_ui else UiController(engine, config, listener, tray_available=False)
+            None if args.no_ui else UiController(core, config, listener, tray_available=False)
         )
         counts = {"ringing": 0, "complete": 0, "ended": 0}
 
@@ -375,22 +494,24 @@ def main() -> int:
             lambda *_: counts.__setitem__("complete", counts["complete"] + 1)
         )
         listener.state_changed.connect(on_state)
-        engine.start(listener)
+        core.start(listener)
         if controller is not None:
             controller.start()
         settle_memory()  # as run_gui does once started
         heart = Heartbeat()
         explainer = Explainer(heart) if args.explain else None
-        assert engine.loop is not None
-        loop = engine.loop
+        context = multiprocessing.get_context("spawn")
+        ring_pipe, theirs = context.Pipe()
+        ring_process = context.Process(target=ringer, args=(theirs, run_dir), daemon=True)
+        ring_process.start()
+        assert ring_pipe.recv() == "ready"
 
         # Warm up: one call through everything (imports, first paint, caches off).
-        warm = CallEvent("warm-up", CallState.RINGING, everyone[0], bridge="bench")
-        loop.call_soon_threadsafe(engine._on_event, warm)
-        spin(5.0, lambda: counts["complete"] >= 1)
-        loop.call_soon_threadsafe(
-            engine._on_event, CallEvent("warm-up", CallState.ENDED, everyone[0], bridge="bench")
-        )
+        ring_pipe.send([(0.0, "warm-up", everyone[0], "ringing")])
+        ring_pipe.recv()
+        spin(20.0, lambda: counts["complete"] >= 1)
+        ring_pipe.send([(0.0, "warm-up", everyone[0], "ended")])
+        ring_pipe.recv()
         spin(1.0)
         base = dict(counts)
         load = Load(args.load)
@@ -414,23 +535,6 @@ def main() -> int:
             floors.append(heart.longest)
             floor_text = heart.summary()
 
-            def ring(round_no: int = round_no, numbers: list[str] = rounds[round_no]) -> None:
-                step = args.span / args.calls
-                t0 = time.perf_counter()
-                ends: list[tuple[float, CallEvent]] = []
-                rng = random.Random(round_no)
-                for i, number in enumerate(numbers):
-                    call_id = f"burst-{round_no}-{i}@bench"
-                    due = t0 + i * step
-                    time.sleep(max(0.0, due - time.perf_counter()))
-                    event = CallEvent(call_id, CallState.RINGING, number, bridge="bench")
-                    loop.call_soon_threadsafe(engine._on_event, event)
-                    end = CallEvent(call_id, CallState.ENDED, number, bridge="bench")
-                    ends.append((due + rng.uniform(0.5, 1.5), end))
-                for due, event in sorted(ends, key=lambda e: e[0]):
-                    time.sleep(max(0.0, due - time.perf_counter()))
-                    loop.call_soon_threadsafe(engine._on_event, event)
-
             want = {k: base[k] + args.calls * (round_no + 1) for k in counts}
             started = time.perf_counter()
             cpu = time.thread_time()
@@ -438,14 +542,15 @@ def main() -> int:
             heart.start()
             if explainer is not None and not explainer.is_alive():
                 explainer.start()
-            ringer = threading.Thread(target=ring, name="ringer")
-            ringer.start()
+            ring_pipe.send(plan_round(round_no, rounds[round_no], args.span))
             done = spin(30.0, lambda want=want: all(counts[k] >= want[k] for k in counts))
             spin(0.5)  # the recent list's refresh and the pop's last repaint
             heart.stop()
             our_cpu = (time.thread_time() - cpu) * 1000
             all_cpu = (time.process_time() - process_cpu) * 1000
-            ringer.join()
+            refused = ring_pipe.recv()
+            if refused:
+                print(f"round {round_no + 1}: {len(refused)} events refused, first: {refused[0]}")
             duration = time.perf_counter() - started
             ours.append(heart.longest)
             cpus.append(our_cpu)
@@ -458,13 +563,15 @@ def main() -> int:
                 f"  ({load_before} before, {loadavg()} after)"
             )
         load.stop()
+        ring_pipe.send(None)
+        ring_process.join(10)
         delivered = {k: counts[k] - base[k] for k in counts}
         if explainer is not None:
             explainer.running = False
             explainer.join()
         if controller is not None:
             controller.close_all()
-        engine.stop()
+        core.stop()
         del app
         with sqlite3.connect(journal) as db:
             calls = db.execute("SELECT count(*) FROM calls WHERE call_id LIKE 'burst-%'").fetchone()
@@ -480,7 +587,8 @@ def main() -> int:
         f"{args.rounds} rounds, real engine on the demo, real pop (offscreen), "
         f"locale {args.locale}; {args.load} CPU-bound process(es) beside it on "
         f"{os.cpu_count()} CPUs; workers: {args.lookup_workers} lookup + "
-        f"{args.source_workers} source at nice +{args.worker_nice}; "
+        f"{args.source_workers} source at nice +{args.worker_nice}, in its own process "
+        f"({args.engine == 'process'}); "
         f"GIL switch interval {args.switch_interval:g} ms; app at nice {os.nice(0)}"
     )
     for line in lines:
@@ -502,6 +610,11 @@ def main() -> int:
     )
     if explainer is not None:
         explainer.report()
+        SectionCosts.report()
+        print("the longest stalls, with the events inside them (GUI-thread CPU):")
+        for gap, inside in sorted(Heartbeat.stalls, key=lambda s: -s[0])[:6]:
+            events = ", ".join(f"{what} {ms:.1f}" for ms, what in inside)
+            print(f"  {gap:5.1f} ms: {events}")
     lost = (
         any(v != total for v in delivered.values())
         or calls[0] != total

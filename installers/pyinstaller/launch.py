@@ -8,8 +8,14 @@ streams (``sys.stderr is None``): its log would be lost, so it goes to
 executable keep stdout and stderr as they are.
 """
 
+import multiprocessing
 import os
 import sys
+
+# The agent app runs its engine in a second process started from this same
+# executable (screenpop.remote): that process must run the engine, not this
+# script, and must not touch the log file (first, before anything else).
+multiprocessing.freeze_support()
 
 
 def _log_to_file() -> None:

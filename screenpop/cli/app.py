@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,16 +30,37 @@ def run_app(
     demo_calls: tuple[Any, ...] = (),
     done_after: int | None = None,
 ) -> int:
-    """The engine with a window, or headless printing one JSON line per pop."""
+    """The engine with a window, or headless printing one JSON line per pop.
+
+    With a window the engine runs in a process of its own
+    (``screenpop.remote``): its workers then never hold the interpreter
+    lock the window needs (``benchmarks/burst.py``). Headless, nothing waits
+    on a GUI thread, and the engine runs in this process.
+    """
     from screenpop.bridges.notify import AlreadyRunning
-    from screenpop.engine import Engine
     from screenpop.journal import JournalError
 
-    engine = Engine(config, journal_path=journal_path, demo_calls=demo_calls)
+    if headless:
+        from screenpop.engine import Engine
+
+        core: Any = Engine(config, journal_path=journal_path, demo_calls=demo_calls)
+    else:
+        from screenpop.remote.client import RemoteCore
+        from screenpop.remote.wire import EngineSpec
+
+        spec = EngineSpec(
+            config,
+            journal_path=journal_path,
+            demo_calls=demo_calls,
+            log_level=logging.getLogger().getEffectiveLevel(),
+        )
+        core = RemoteCore(spec)
+        core.launch()  # the engine starts while this process loads Qt
+        import screenpop.ui.app  # noqa: F401  (Qt loads while the engine starts)
     try:
         # The single-instance lock and the journal first, before any window:
         # another instance or a damaged journal is one clear line, not a traceback.
-        engine.prepare()
+        core.prepare()
     except AlreadyRunning as exc:
         print(f"screenpop: {exc}", file=sys.stderr)
         return EXIT_FAIL
@@ -49,13 +71,15 @@ def run_app(
         if headless:
             from screenpop.headless import run_headless
 
-            return run_headless(engine, sys.stdout, done_after)
+            return run_headless(core, sys.stdout, done_after)
         from screenpop.ui.app import run_gui
 
-        return run_gui(engine, config)
+        return run_gui(core, config)
     except AlreadyRunning as exc:
         print(f"screenpop: {exc}", file=sys.stderr)
         return EXIT_FAIL
+    finally:
+        core.stop()
 
 
 def cmd_lookup(args: argparse.Namespace) -> int:

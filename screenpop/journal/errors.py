@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
-
 
 class JournalError(Exception):
     """The journal cannot be opened or written; the message says why and where.
@@ -54,6 +51,11 @@ def is_transient(exc: BaseException) -> bool:
     parameters are the write's own fault and fail the same way every time.
     A pool that has no free connection is a moment of contention: transient.
     """
+    # Here, not at the top: the agent app's window process names JournalError
+    # and never loads SQLAlchemy (screenpop.remote); the engine has it loaded.
+    from sqlalchemy.exc import SQLAlchemyError
+    from sqlalchemy.exc import TimeoutError as PoolTimeout
+
     if isinstance(exc, PoolTimeout):
         return True
     orig = getattr(exc, "orig", None) if isinstance(exc, SQLAlchemyError) else exc

@@ -114,3 +114,25 @@ def test_the_section_views_render_reorders(qtbot: Any, english: None) -> None:
     qtbot.addWidget(widget)
     assert widget.objectName() == "reorders"
     assert section_title("reorders") == "Reorders"
+
+
+def test_the_next_pop_fills_the_same_widgets_and_shows_nothing_stale(
+    qtbot: Any, english: None
+) -> None:
+    """The burst's cost (benchmarks/burst.py): entries are filled again, not made anew."""
+    first = reorders_view(DATA, Formats("en_GB"))
+    qtbot.addWidget(first)
+    labels = set(first.findChildren(QLabel))
+    later = [item("11111", "later", 30, last="2011-12-01", next_due="2011-12-31", times=3)]
+    again = reorders_view(later, Formats("en_GB"), previous=first)
+    assert again is first
+    assert set(again.findChildren(QLabel)) == labels  # not one label made
+    shown = [lb.text() for lb in again.findChildren(QLabel) if lb.isVisibleTo(again)]
+    assert [t for t in shown if t.startswith("ITEM ")] == ["ITEM 11111"]
+    assert "Overdue" not in shown and "Due now" not in shown
+    assert "Next: 31 Dec 2011" in shown
+    assert "Bought 3 times" in shown
+    chip = next(lb for lb in again.findChildren(QLabel) if lb.text() == "Next: 31 Dec 2011")
+    assert (chip.property("tone") or "") == ""  # the overdue entry's red is gone
+    assert reorders_view([], Formats("en_GB"), previous=first) is first
+    assert not any(lb.isVisibleTo(first) and lb.text() for lb in first.findChildren(QLabel))
