@@ -394,6 +394,21 @@ class Load:
                 proc.wait(10)
 
 
+def memory_mb(pid: int | str) -> tuple[float, float]:
+    """(resident, proportional) MB of a process (Linux smaps_rollup): shared
+    pages (the interpreter, Qt's and Python's libraries) count once in the
+    proportional figure, split between the processes sharing them."""
+    values = {"Rss:": 0.0, "Pss:": 0.0}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, *rest = line.split()
+            if key in values:
+                values[key] = int(rest[0]) / 1024
+    except (OSError, ValueError, IndexError):
+        return float("nan"), float("nan")
+    return values["Rss:"], values["Pss:"]
+
+
 def loadavg() -> str:
     try:
         one, five, _ = os.getloadavg()
@@ -563,6 +578,9 @@ def main() -> int:
                 f"  ({load_before} before, {loadavg()} after)"
             )
         load.stop()
+        memory = {"window": memory_mb("self")}
+        if isinstance(core, RemoteCore) and core.pid is not None:
+            memory["engine"] = memory_mb(core.pid)
         ring_pipe.send(None)
         ring_process.join(10)
         delivered = {k: counts[k] - base[k] for k in counts}
@@ -607,6 +625,16 @@ def main() -> int:
     print(
         f"journaled: {calls[0]}/{total} calls, {ended[0]}/{total} with their end, "
         f"{events[0]}/{2 * total} events"
+    )
+    total_rss = sum(rss for rss, _ in memory.values())
+    total_pss = sum(pss for _, pss in memory.values())
+    print(
+        f"memory after {total} pops: "
+        + ", ".join(
+            f"{k} {rss:.0f} MB resident ({pss:.0f} proportional)"
+            for k, (rss, pss) in memory.items()
+        )
+        + f"; together {total_rss:.0f} MB resident, {total_pss:.0f} MB proportional"
     )
     if explainer is not None:
         explainer.report()

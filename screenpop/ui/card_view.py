@@ -102,6 +102,7 @@ class CardView(QScrollArea):
     def clear(self) -> None:
         """A new call: nothing planned, nothing shown."""
         self.render_timer.stop()
+        self.setUpdatesEnabled(True)  # a render cut short must not leave it frozen
         self._dirty = []
         self.sections = {}
         for box in self.boxes.values():
@@ -180,6 +181,11 @@ class CardView(QScrollArea):
     def _render_next(self) -> None:
         started = time.perf_counter()
         currency = card_currency(self.sections)
+        # No paint between the slices of one card: each slice's new texts
+        # would repaint the whole pop (3-8 ms a paint: burst.py --explain);
+        # it is painted once, when the card is in and the window fitted.
+        if self.updatesEnabled():
+            self.setUpdatesEnabled(False)
         while self._dirty and time.perf_counter() - started < RENDER_SLICE_S:
             name = self._dirty.pop(0)
             section = self.sections.get(name)
@@ -192,7 +198,9 @@ class CardView(QScrollArea):
             self.painted.emit(name, section)
         if self._dirty:
             self.render_timer.start()
-        elif self._fit_pending:
+            return
+        self.setUpdatesEnabled(True)
+        if self._fit_pending:
             # Once the card is painted, not after every pass: fitting lays out
             # the whole window, which is what costs (benchmarks/burst.py).
             self.fit_needed.emit()

@@ -462,7 +462,12 @@ def test_headless_run_pops_a_notified_call_and_journals_it(
 def test_the_windowed_app_starts_with_qt_offscreen(
     installed: Prefix, sources: dict[str, Path], tmp_path: Path
 ) -> None:
-    """screenpop.exe, the agent app: Qt starts (offscreen) and the app says it is ready.
+    """screenpop.exe, the agent app: Qt starts (offscreen), the app says it is
+    ready, and a notified call reaches its engine, which runs in a second
+    process started from the same frozen executable (screenpop.remote:
+    ``multiprocessing.freeze_support`` in the bundle's entry), and is journaled.
+    When the app is killed its engine process ends too (``installed.wait()``
+    waits for every Wine process) and the journal keeps the call.
 
     Qt6Core needs icuuc.dll, which Windows 10+ ship and Wine 8 lacks: the test
     prefix has the stand-in (installers/windows/wine/icuuc.c). A real display,
@@ -473,7 +478,8 @@ def test_the_windowed_app_starts_with_qt_offscreen(
            / "Logs" / "screenpop.log")  # fmt: skip
     env = dict(installed.env, QT_QPA_PLATFORM="offscreen")
     proc = subprocess.Popen(
-        ["wine", str(installed.install_dir / "screenpop.exe"), "run", "--config", winpath(config)],
+        ["wine", str(installed.install_dir / "screenpop.exe"), "-v", "run", "--config",
+         winpath(config)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         text=True, encoding="utf-8", errors="replace", env=env,
     )  # fmt: skip
@@ -486,6 +492,12 @@ def test_the_windowed_app_starts_with_qt_offscreen(
             text += "".join(err.drain())
             ready = next((line for line in text.splitlines() if "ready (" in line), "")
             time.sleep(1)
+        rang = installed.cli("notify", "+442079460958", "--call-id", "w-gui") if ready else None
+        popped = False
+        while rang is not None and not popped and time.monotonic() < deadline:
+            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+            popped = "call w-gui ringing" in text  # logged by the engine, written by the app
+            time.sleep(0.5)
     finally:
         proc.kill()
         _reap(proc, err)
@@ -493,6 +505,12 @@ def test_the_windowed_app_starts_with_qt_offscreen(
     shown = log.read_text(encoding="utf-8", errors="replace") if log.exists() else "(no log file)"
     assert ready, shown + "".join(err.seen)
     assert "Traceback" not in shown
+    assert rang is not None
+    assert rang.returncode == 0, rang.stderr + shown
+    assert popped, shown
+    res = installed.cli("journal", "export", "--config", winpath(config), "--format", "json")
+    assert res.returncode == 0, res.stderr
+    assert [r["call_id"] for r in json.loads(res.stdout)] == ["w-gui"]
 
 
 def test_notify_pipe_refuses_intruders(installed: Prefix, tmp_path: Path) -> None:
