@@ -115,8 +115,11 @@ class RemoteCore:
                 return
             context = multiprocessing.get_context("spawn")  # never fork a process with threads
             ours, theirs = context.Pipe(duplex=True)
+            # Daemonic: should this process ever exit without ``stop()``, the
+            # engine is ended with it rather than waited for (it would wait for
+            # the end of a pipe this process still holds while exiting).
             process = context.Process(
-                target=_engine_main, args=(theirs, self.spec), name="screenpop-engine"
+                target=_engine_main, args=(theirs, self.spec), name="screenpop-engine", daemon=True
             )
             process.start()
             theirs.close()
@@ -263,6 +266,9 @@ class RemoteCore:
                     self._kill_current()
                     delay = min(MAX_RESTART_S, delay * 2)
                     continue
+                if self._stopping:  # the app quit while the engine was starting
+                    self._kill_current()
+                    return
                 self._dispositions = tuple(dispositions)
                 self._healths = first
                 self.restarts += 1

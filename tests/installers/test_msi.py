@@ -485,25 +485,33 @@ def test_the_windowed_app_starts_with_qt_offscreen(
     )  # fmt: skip
     err = _Lines(proc.stderr)
     ready = ""
+    popped = False
+    rang = None
+
+    def logged() -> str:  # the log file when stderr is none, else stderr
+        text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+        return text + "".join(err.seen)
+
     try:
         deadline = time.monotonic() + 180
         while not ready and time.monotonic() < deadline and proc.poll() is None:
-            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-            text += "".join(err.drain())
-            ready = next((line for line in text.splitlines() if "ready (" in line), "")
+            err.drain()
+            ready = next((line for line in logged().splitlines() if "ready (" in line), "")
             time.sleep(1)
-        rang = installed.cli("notify", "+442079460958", "--call-id", "w-gui") if ready else None
-        popped = False
-        while rang is not None and not popped and time.monotonic() < deadline:
-            text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
-            popped = "call w-gui ringing" in text  # logged by the engine, written by the app
+        if ready:
+            rang = installed.cli("notify", "+442079460958", "--call-id", "w-gui")
+        while rang is not None and rang.returncode == 0 and not popped:
+            err.drain()
+            popped = "call w-gui ringing" in logged()  # logged by the engine, written here
+            if time.monotonic() > deadline or proc.poll() is not None:
+                break
             time.sleep(0.5)
     finally:
         proc.kill()
         _reap(proc, err)
     installed.wait()
-    shown = log.read_text(encoding="utf-8", errors="replace") if log.exists() else "(no log file)"
-    assert ready, shown + "".join(err.seen)
+    shown = logged()
+    assert ready, shown
     assert "Traceback" not in shown
     assert rang is not None
     assert rang.returncode == 0, rang.stderr + shown
