@@ -15,11 +15,19 @@ from screenpop.cli.parser import EXIT_FAIL, EXIT_OK
 
 if TYPE_CHECKING:
     from screenpop.config.schema import Config
+    from screenpop.remote.client import Spawned
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    spawned = None
+    if not args.headless:
+        from screenpop.remote.client import spawn
+
+        # The engine process imports the engine while this one reads the
+        # configuration and loads Qt (benchmarks/cold_start.py).
+        spawned = spawn()
     config = load_config(args.config)
-    return run_app(config, headless=args.headless)
+    return run_app(config, headless=args.headless, spawned=spawned)
 
 
 def run_app(
@@ -29,6 +37,7 @@ def run_app(
     journal_path: Path | None = None,
     demo_calls: tuple[Any, ...] = (),
     done_after: int | None = None,
+    spawned: Spawned | None = None,
 ) -> int:
     """The engine with a window, or headless printing one JSON line per pop.
 
@@ -54,7 +63,7 @@ def run_app(
             demo_calls=demo_calls,
             log_level=logging.getLogger().getEffectiveLevel(),
         )
-        core = RemoteCore(spec)
+        core = RemoteCore(spec, spawned=spawned)
         core.launch()  # the engine starts while this process loads Qt
         import screenpop.ui.app  # noqa: F401  (Qt loads while the engine starts)
     try:

@@ -23,6 +23,7 @@ import multiprocessing
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from screenpop.card import Card, Match
@@ -39,6 +40,7 @@ from screenpop.remote.wire import (
     PREPARE,
     READY,
     REPLY,
+    SPEC,
     START,
     STOP,
     EngineSpec,
@@ -69,19 +71,57 @@ class EngineGone(ConnectionError):
     """The engine process is not running (it ended, or is being started again)."""
 
 
-def _engine_main(conn: Connection, spec: EngineSpec) -> None:
+#: Events that arrive before the window's listener is there (a call ringing
+#: while the windows are built) are kept, in order, up to this many.
+EARLY_EVENTS = 10_000
+
+
+def _engine_main(conn: Connection) -> None:
     """The engine process's entry: imported there only, so that the app's own
-    process never imports the engine, its sources and their drivers."""
+    process never imports the engine, its sources and their drivers. It
+    imports the engine at once, before it knows its spec."""
     from screenpop.remote.host import serve
 
-    serve(conn, spec)
+    serve(conn)
+
+
+@dataclass(frozen=True)
+class Spawned:
+    """An engine process started before the app read its configuration (``spawn``)."""
+
+    process: BaseProcess
+    conn: Connection
+
+
+def spawn() -> Spawned:
+    """Start an engine process that imports the engine and waits for its spec.
+
+    ``screenpop run`` calls it first thing, so the engine's imports overlap
+    the app's reading of its configuration and loading of Qt; an app that
+    then does not run (a bad configuration) just exits, and so does this
+    process (its pipe closes).
+    """
+    context = multiprocessing.get_context("spawn")  # never fork a process with threads
+    ours, theirs = context.Pipe(duplex=True)
+    # Daemonic: should the app ever exit without ``stop()``, the engine is
+    # ended with it rather than waited for (it would wait for the end of a
+    # pipe the app still holds while exiting).
+    process = context.Process(
+        target=_engine_main, args=(theirs,), name="screenpop-engine", daemon=True
+    )
+    process.start()
+    theirs.close()
+    return Spawned(process, ours)
 
 
 class RemoteCore:
     """Implements ``frontend.Core``: the engine in its own process."""
 
-    def __init__(self, spec: EngineSpec) -> None:
+    def __init__(self, spec: EngineSpec, *, spawned: Spawned | None = None) -> None:
         self.spec = spec
+        self._spawned = spawned
+        self._early: list[tuple[Any, ...]] = []
+        self._start_future: Future[Any] | None = None
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self._pending: dict[int, Future[Any]] = {}
@@ -108,31 +148,28 @@ class RemoteCore:
         return None if process is None else process.pid
 
     def launch(self) -> None:
-        """Start the engine process (once); returns at once, so the app can
-        build its windows while the engine imports and opens its parts."""
+        """Start the engine process (once) and give it its spec; returns at
+        once, so the app loads Qt while the engine opens its parts."""
         with self._lock:
             if self._process is not None:
                 return
-            context = multiprocessing.get_context("spawn")  # never fork a process with threads
-            ours, theirs = context.Pipe(duplex=True)
-            # Daemonic: should this process ever exit without ``stop()``, the
-            # engine is ended with it rather than waited for (it would wait for
-            # the end of a pipe this process still holds while exiting).
-            process = context.Process(
-                target=_engine_main, args=(theirs, self.spec), name="screenpop-engine", daemon=True
-            )
-            process.start()
-            theirs.close()
-            self._process = process
-            self._outbox = Outbox(ours)
+            spawned, self._spawned = self._spawned or spawn(), None
+            self._process = spawned.process
+            self._outbox = Outbox(spawned.conn)
+            self._outbox.send((SPEC, self.spec))
             self._prepared = False
             self._reader = threading.Thread(
-                target=self._read, args=(ours, process), name="engine-reader", daemon=True
+                target=self._read,
+                args=(spawned.conn, spawned.process),
+                name="engine-reader",
+                daemon=True,
             )
             self._reader.start()
 
     def prepare(self) -> None:
-        """Claim the instance and open the journal, in the engine process.
+        """Claim the instance and open the journal, in the engine process;
+        then have it start right away, while the app builds its windows
+        (what it tells before ``start`` hands over a listener is kept).
 
         Raises what ``Engine.prepare`` raised there (``AlreadyRunning``,
         ``JournalError``); the engine process is stopped then.
@@ -146,14 +183,20 @@ class RemoteCore:
             self.stop()
             raise
         self._prepared = True
+        self._start_future = self._ask_step(START)
 
     def start(self, listener: PopListener) -> None:
         if self._started:
             raise RuntimeError("engine already started")
-        self._listener = listener
+        with self._lock:  # what came early first, in order, then the rest
+            for message in self._early:
+                _deliver(listener, message)
+            self._early.clear()
+            self._listener = listener
         self.prepare()
         try:
-            dispositions, first = self._step(START)
+            future, self._start_future = self._start_future, None
+            dispositions, first = self._wait_step(START, future or self._ask_step(START))
         except BaseException:
             self.stop()
             raise
@@ -205,9 +248,13 @@ class RemoteCore:
     def _handle(self, message: tuple[Any, ...]) -> None:
         kind = message[0]
         if kind == EVENT:
-            listener = self._listener
-            if listener is not None:
-                getattr(listener, message[1])(*message[2])
+            with self._lock:
+                listener = self._listener
+                if listener is None:
+                    if len(self._early) < EARLY_EVENTS:
+                        self._early.append(message)
+                    return
+            _deliver(listener, message)
         elif kind == LOG:
             replay_log(message[1])
         elif kind == REPLY:
@@ -299,6 +346,9 @@ class RemoteCore:
     # ---------------------------------------------------- what is asked --
 
     def _step(self, step: str) -> Any:
+        return self._wait_step(step, self._ask_step(step))
+
+    def _ask_step(self, step: str) -> Future[Any]:
         future: Future[Any] = Future()
         with self._lock:
             outbox = self._outbox
@@ -306,7 +356,10 @@ class RemoteCore:
         if outbox is None or not outbox.send((step,)):
             with self._lock:
                 self._steps.pop(step, None)
-            raise EngineGone("the engine process is not running")
+            future.set_exception(EngineGone("the engine process is not running"))
+        return future
+
+    def _wait_step(self, step: str, future: Future[Any]) -> Any:
         try:
             return future.result(STEP_TIMEOUT_S)
         except FutureTimeout:
@@ -382,6 +435,14 @@ class RemoteCore:
     def open_case(self, call_id: str, product: str, category: str, description: str) -> CaseTicket:
         result: CaseTicket = self._call("open_case", call_id, product, category, description)
         return result
+
+
+def _deliver(listener: PopListener, message: tuple[Any, ...]) -> None:
+    """One ``EVENT`` to the listener; what it raises is logged, never lets the rest go."""
+    try:
+        getattr(listener, message[1])(*message[2])
+    except Exception:
+        log.exception("the front end failed in %s", message[1])
 
 
 def _settle(future: Future[Any] | None, error: BaseException | None, result: Any) -> None:

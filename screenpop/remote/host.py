@@ -32,6 +32,7 @@ from screenpop.remote.wire import (
     PREPARE,
     READY,
     REPLY,
+    SPEC,
     START,
     STOP,
     EngineSpec,
@@ -149,8 +150,8 @@ def _step(engine: Engine, outbox: Outbox, step: str) -> HealthMirror | None:
     return mirror
 
 
-def serve(conn: Connection, spec: EngineSpec) -> None:
-    """The engine process's main (``multiprocessing`` target)."""
+def serve(conn: Connection) -> None:
+    """The engine process's main: first the spec, then what the app asks."""
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     except (ValueError, OSError):
@@ -158,6 +159,14 @@ def serve(conn: Connection, spec: EngineSpec) -> None:
     outbox = Outbox(conn)
     root = logging.getLogger()
     root.handlers[:] = [LogForwarder(outbox)]
+    try:
+        first = conn.recv()
+    except (EOFError, OSError):
+        return  # started early by an app that then did not run (a bad configuration)
+    if not (isinstance(first, tuple) and first[0] == SPEC and isinstance(first[1], EngineSpec)):
+        log.error("the app sent no engine spec first: %.80r", first)
+        return
+    spec: EngineSpec = first[1]
     root.setLevel(spec.log_level)
     pools: dict[str, Any] = {}
     if spec.workers is not None:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from screenpop.config.schema import Config
 
 # The app asks (app → engine):
+#: ("spec", EngineSpec): always first; the engine process imports the engine
+#: before it, so that it can be started before the app has read its configuration.
+SPEC: Final = "spec"
 #: ("prepare",): claim the instance, open the journal.
 PREPARE: Final = "prepare"
 #: ("start",): start the bridges; events flow from now on.

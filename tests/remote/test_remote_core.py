@@ -227,3 +227,56 @@ def test_the_window_process_loads_no_engine_and_no_database_driver() -> None:
     )  # fmt: skip
     assert probe.returncode == 0, probe.stderr
     assert probe.stdout.strip() == "[]"
+
+
+def test_a_call_that_rings_while_the_windows_are_built_pops_once_they_are(
+    desk: Desk, cores: Callable[[EngineSpec], RemoteCore]
+) -> None:
+    """``prepare`` has the engine start at once; what it tells before ``start``
+    hands over a listener is kept and handed over, in order."""
+    core = cores(desk.spec)
+    core.prepare()
+    wait_until(lambda: _ringable(desk))
+    desk.ring("early")
+    desk.ring("early", "ended")
+    time.sleep(1.0)  # the card is complete in the engine, nobody listening yet
+    listener = Recorder()
+    core.start(listener)
+    listener.wait(lambda: listener.complete.get("early"))
+    listener.wait(lambda: ("early", CallState.MISSED, False) in listener.states)
+    assert [c.call_id for c in listener.rung] == ["early"]
+
+
+def _ringable(desk: Desk) -> bool:
+    try:
+        desk.ring("probe", "ended")  # an end of an unknown call: refused or ignored
+    except Exception as exc:
+        return "no running screenpop instance" not in str(exc)
+    return True
+
+
+def test_a_bad_configuration_leaves_no_engine_process_behind(tmp_path: Path) -> None:
+    """``screenpop run`` starts its engine process before it reads the
+    configuration: when that fails, the process ends with the app."""
+    config = tmp_path / "bad.toml"
+    config.write_text('[agent]\nextension = "agent"\nno_such_key = 1\n', encoding="utf-8")
+    before = set(_engine_processes())
+    res = subprocess.run(
+        [sys.executable, "-m", "screenpop", "run", "--config", str(config)],
+        capture_output=True, text=True, timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )  # fmt: skip
+    assert res.returncode == 2, res.stderr
+    assert "no_such_key" in res.stderr
+    assert "Traceback" not in res.stderr
+    wait_until(lambda: not set(_engine_processes()) - before, timeout=10)
+
+
+def _engine_processes() -> list[int]:
+    found = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            if b"spawn_main" in cmdline.read_bytes() and alive(int(cmdline.parent.name)):
+                found.append(int(cmdline.parent.name))
+        except (OSError, ValueError):
+            continue
+    return found
