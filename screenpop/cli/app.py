@@ -15,13 +15,13 @@ from screenpop.cli.parser import EXIT_FAIL, EXIT_OK
 
 if TYPE_CHECKING:
     from screenpop.config.schema import Config
-    from screenpop.remote.client import Spawned
+    from screenpop.remote.spawn import Spawned
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     spawned = None
     if not args.headless:
-        from screenpop.remote.client import spawn
+        from screenpop.remote.spawn import spawn
 
         # The engine process imports the engine while this one reads the
         # configuration and loads Qt (benchmarks/cold_start.py).

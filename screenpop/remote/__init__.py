@@ -9,8 +9,9 @@ which the operating system shares fairly, and never for the lock.
 
 * ``wire``: what crosses (tuples of the seam's immutable values) and the
   log records the engine forwards;
+* ``spawn``: starting the engine process (first thing, in ``screenpop run``);
 * ``host``: the engine process's main, serving one front end;
 * ``client``: ``RemoteCore``, the ``Core`` the Qt front end runs on; it
-  starts the engine process, mirrors what the window reads in memory, and
-  starts the engine again when its process dies.
+  mirrors what the window reads in memory, and starts the engine again when
+  its process dies; ``asks``: the ``AgentCore`` methods as it asks them.
 """

@@ -19,18 +19,15 @@ from __future__ import annotations
 
 import itertools
 import logging
-import multiprocessing
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from screenpop.card import Card, Match
-from screenpop.cases.request import CaseForm, CaseTicket
-from screenpop.frontend import PopListener, Saved
+from screenpop.frontend import PopListener
 from screenpop.health import Health, HealthState
-from screenpop.journal.records import CallRecord
+from screenpop.remote.asks import AgentAsks, Healths
+from screenpop.remote.spawn import Spawned, spawn
 from screenpop.remote.wire import (
     CALL,
     CAST,
@@ -64,9 +61,6 @@ STOP_TIMEOUT_S = 30.0
 FIRST_RESTART_S = 1.0
 MAX_RESTART_S = 30.0
 
-Healths = tuple[dict[str, Health], dict[str, Health], dict[str, Health]]
-
-
 class EngineGone(ConnectionError):
     """The engine process is not running (it ended, or is being started again)."""
 
@@ -76,45 +70,7 @@ class EngineGone(ConnectionError):
 EARLY_EVENTS = 10_000
 
 
-def _engine_main(conn: Connection) -> None:
-    """The engine process's entry: imported there only, so that the app's own
-    process never imports the engine, its sources and their drivers. It
-    imports the engine at once, before it knows its spec."""
-    from screenpop.remote.host import serve
-
-    serve(conn)
-
-
-@dataclass(frozen=True)
-class Spawned:
-    """An engine process started before the app read its configuration (``spawn``)."""
-
-    process: BaseProcess
-    conn: Connection
-
-
-def spawn() -> Spawned:
-    """Start an engine process that imports the engine and waits for its spec.
-
-    ``screenpop run`` calls it first thing, so the engine's imports overlap
-    the app's reading of its configuration and loading of Qt; an app that
-    then does not run (a bad configuration) just exits, and so does this
-    process (its pipe closes).
-    """
-    context = multiprocessing.get_context("spawn")  # never fork a process with threads
-    ours, theirs = context.Pipe(duplex=True)
-    # Daemonic: should the app ever exit without ``stop()``, the engine is
-    # ended with it rather than waited for (it would wait for the end of a
-    # pipe the app still holds while exiting).
-    process = context.Process(
-        target=_engine_main, args=(theirs,), name="screenpop-engine", daemon=True
-    )
-    process.start()
-    theirs.close()
-    return Spawned(process, ours)
-
-
-class RemoteCore:
+class RemoteCore(AgentAsks):
     """Implements ``frontend.Core``: the engine in its own process."""
 
     def __init__(self, spec: EngineSpec, *, spawned: Spawned | None = None) -> None:
@@ -386,56 +342,6 @@ class RemoteCore:
         outbox = self._outbox
         if outbox is None or not outbox.send((CAST, method, args)):
             log.warning("%s not passed on: the engine is not running just now", method)
-
-    def recent_calls(self, limit: int = 50) -> list[CallRecord]:
-        result: list[CallRecord] = self._call("recent_calls", limit)
-        return result
-
-    def save_wrapup(self, call_id: str, disposition: str, notes: str) -> Saved:
-        result: Saved = self._call("save_wrapup", call_id, disposition, notes)
-        return result
-
-    def save_notes_draft(self, call_id: str, notes: str) -> None:
-        self._cast("save_notes_draft", call_id, notes)
-
-    def card(self, call_id: str) -> Card | None:
-        result: Card | None = self._call("card", call_id)
-        return result
-
-    def choose_customer(self, call_id: str, customer_id: str) -> None:
-        self._cast("choose_customer", call_id, customer_id)
-
-    def search(self, text: str) -> list[Match]:
-        result: list[Match] = self._call("search", text)
-        return result
-
-    def open_customer(self, call_id: str, customer_id: str) -> None:
-        self._cast("open_customer", call_id, customer_id)
-
-    def dial(self, number: str) -> str | None:
-        result: str | None = self._call("dial", number)
-        return result
-
-    def bridge_healths(self) -> dict[str, Health]:
-        return dict(self._healths[0])
-
-    def source_healths(self) -> dict[str, Health]:
-        return dict(self._healths[1])
-
-    def journal_healths(self) -> dict[str, Health]:
-        return dict(self._healths[2])
-
-    def dispositions(self) -> tuple[str, ...]:
-        return self._dispositions
-
-    def case_form(self, call_id: str) -> CaseForm | None:
-        result: CaseForm | None = self._call("case_form", call_id)
-        return result
-
-    def open_case(self, call_id: str, product: str, category: str, description: str) -> CaseTicket:
-        result: CaseTicket = self._call("open_case", call_id, product, category, description)
-        return result
-
 
 def _deliver(listener: PopListener, message: tuple[Any, ...]) -> None:
     """One ``EVENT`` to the listener; what it raises is logged, never lets the rest go."""

@@ -110,7 +110,7 @@ def test_a_call_pops_is_answered_for_and_journaled_through_the_engine_process(
     assert [c.call_id for c in listener.rung] == ["r-1"]
     # What the window reads in memory is mirrored from the engine, never asked for.
     wait_until(lambda: core.source_healths().get("accounting"))
-    assert core.bridge_healths()["notify"].state is HealthState.LISTENING
+    wait_until(lambda: core.bridge_healths()["notify"].state is HealthState.LISTENING)
     assert "journal" in core.journal_healths()
     # What waits (journal, sources) is asked of the engine and answered.
     assert [r.call_id for r in core.recent_calls(10)] == ["r-1"]
@@ -143,7 +143,7 @@ def test_a_second_instance_is_refused_and_its_engine_process_ends(
         second.prepare()
     wait_until(lambda: not alive(pid), timeout=10)
     desk.ring("r-2")  # the first runs on
-    assert first.recent_calls(5)
+    wait_until(lambda: first.recent_calls(5))
 
 
 def test_a_killed_engine_is_started_again_and_calls_pop_again(
