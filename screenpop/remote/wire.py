@@ -4,9 +4,9 @@ Messages are tuples whose first item says what they are, holding only the
 front-end seam's immutable values (``CallInfo``, ``Card``, ``Section``,
 ``Health``, ``CallRecord``, ``CaseTicket``...), pickled by
 ``multiprocessing``'s ``Connection`` over the private pipe the app made
-when it started the engine (a socketpair on Linux, an anonymous pipe pair
-on Windows): no listening socket, so no other process or user reaches the
-engine this way. Pickle is safe here for that reason alone: both ends are
+when it started the engine (a socketpair on Linux; on Windows a named pipe
+of a single instance, connected by the app in the same call that makes it):
+nothing listens, so no other process or user reaches the engine this way. Pickle is safe here for that reason alone: both ends are
 the same program, started by the same user, joined by a pipe nobody else holds.
 """
 
