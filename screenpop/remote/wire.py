@@ -6,8 +6,9 @@ front-end seam's immutable values (``CallInfo``, ``Card``, ``Section``,
 ``multiprocessing``'s ``Connection`` over the private pipe the app made
 when it started the engine (a socketpair on Linux; on Windows a named pipe
 of a single instance, connected by the app in the same call that makes it):
-nothing listens, so no other process or user reaches the engine this way. Pickle is safe here for that reason alone: both ends are
-the same program, started by the same user, joined by a pipe nobody else holds.
+nothing listens, so no other process or user reaches the engine this way.
+Pickle is safe here for that reason alone: both ends are the same program,
+started by the same user, joined by a pipe nobody else holds.
 """
 
 from __future__ import annotations

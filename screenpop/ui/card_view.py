@@ -72,6 +72,14 @@ class CardView(QScrollArea):
         self.render_timer.setSingleShot(True)
         self.render_timer.setInterval(0)
         self.render_timer.timeout.connect(self._render_next)
+        # The window is fitted and painted on an event-loop turn of its own
+        # after the last slice, so that building and painting a card never
+        # hold the screen in one piece (burst.py --explain: 5-8 + 10-17 ms).
+        self.finish_timer = QTimer(self)
+        self.finish_timer.setObjectName("finish_timer")
+        self.finish_timer.setSingleShot(True)
+        self.finish_timer.setInterval(0)
+        self.finish_timer.timeout.connect(self._finish)
         for name in SECTION_NAMES:
             self.box(name)
 
@@ -83,7 +91,7 @@ class CardView(QScrollArea):
 
     def render_pending(self) -> bool:
         """Whether sections still wait to be painted (tests, screenshots)."""
-        return bool(self._dirty) or self._fit_pending
+        return bool(self._dirty) or self._fit_pending or self.finish_timer.isActive()
 
     def box(self, name: str) -> SectionBox:
         """The box of section ``name``, made (hidden) on first use."""
@@ -102,6 +110,7 @@ class CardView(QScrollArea):
     def clear(self) -> None:
         """A new call: nothing planned, nothing shown."""
         self.render_timer.stop()
+        self.finish_timer.stop()
         self.setUpdatesEnabled(True)  # a render cut short must not leave it frozen
         self._dirty = []
         self.sections = {}
@@ -198,9 +207,16 @@ class CardView(QScrollArea):
             self.painted.emit(name, section)
         if self._dirty:
             self.render_timer.start()
-            return
-        self.setUpdatesEnabled(True)
+        else:
+            self.finish_timer.start()
+
+    def _finish(self) -> None:
+        """The card is in: fit the window (once, not after every slice: it lays out
+        the whole window), then paint. Fitted first, with the sections' updates
+        still off, so that the resize paints the frame and the sections are
+        painted once, not once at each size."""
+        if self._dirty:
+            return  # more came in: the render's end finishes again
         if self._fit_pending:
-            # Once the card is painted, not after every pass: fitting lays out
-            # the whole window, which is what costs (benchmarks/burst.py).
             self.fit_needed.emit()
+        self.setUpdatesEnabled(True)

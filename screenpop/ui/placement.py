@@ -21,6 +21,8 @@ from screenpop.ui.settings import load_pop_pos, save_pop_pos
 
 POP_WIDTH = 560
 #: Gap kept between the pop and the screen's edge when it has no saved place.
+#: In a burst of rings a pop at least this share of the screen's height keeps its size.
+BURST_SHARE = 0.6
 EDGE_MARGIN = 24
 SCROLL_SLACK = 8
 
@@ -63,16 +65,30 @@ class Placement:
         (not per repaint; the agent may have moved another screenpop's pop)."""
         self.saved = load_pop_pos()
 
-    def fit(self, parts: Sequence[QWidget]) -> None:
+    def fit(self, parts: Sequence[QWidget], *, burst: bool = False) -> None:
         """Be as tall as ``parts`` (those not hidden), up to the screen; then place.
 
         Summed by hand: the window's own layout caches its hint until the next
         event-loop pass, and the pop must be right before it paints.
+
+        In a ``burst`` (callers wait in line) a shown window keeps its size
+        once it has ``BURST_SHARE`` of the screen's height, and below that
+        only grows: measuring every card, resizing and so painting the pop
+        twice for each caller that comes forward cost the GUI thread 15-25 ms
+        a caller (``benchmarks/burst.py --explain``), and the window jumped.
+        A taller card scrolls; the next fit after the burst sizes it again.
         """
+        area = self.screen_area()
+        room = area.height() - 2 * EDGE_MARGIN
+        shown = self.window.isVisible()
+        if burst and shown and self.window.height() >= BURST_SHARE * room:
+            self.place()
+            return
         inside = self.width - 2  # the frame's border
         wanted = sum(_height(p, inside) for p in parts if not p.isHidden()) + 2
-        area = self.screen_area()
-        height = max(1, min(wanted, area.height() - 2 * EDGE_MARGIN))
+        if burst and shown:
+            wanted = max(wanted, self.window.height())
+        height = max(1, min(wanted, room))
         # Only when it changes: a resize sends events through every child, each
         # taking the GIL anew (~30 ms a resize while a burst of rings keeps the
         # core's threads busy: benchmarks/burst.py).

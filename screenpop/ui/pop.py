@@ -12,8 +12,8 @@ way it takes focus: the agent asked.
 A burst of rings must not flip the card under the agent's eyes: while the
 shown call still rings, later rings wait behind it ("3 more ringing" in the
 header) as data in a ``CallQueue``; when the shown caller hangs up, the
-longest-waiting caller still ringing takes its place a moment later (once,
-however many hang up meanwhile); all of them are in the recent-calls list.
+longest-waiting caller still ringing takes its place a moment later, in a
+pop that stays whole and keeps its size meanwhile.
 """
 
 from __future__ import annotations
@@ -199,7 +199,8 @@ class PopWindow(FloatingWindow):
             self.header.set_state(self.tr("Missed"), "bad")
         else:
             self.header.set_state(self.tr("Ended"), "")
-        self.shrink()
+        if not self.waiting:  # else kept whole for the next caller: no resize twice
+            self.shrink()
         self._linger()
 
     # ------------------------------------------------------------- actions --
@@ -358,15 +359,14 @@ class PopWindow(FloatingWindow):
             self.header.set_tier(tier_text(data) if data is not None else None)
 
     def _fit(self) -> None:
-        """Be as tall as the content, up to the screen; keep inside the screen.
-
+        """As tall as the content, up to the screen, inside it (a burst: ``Placement.fit``).
         A card with no section to show (several matches, nobody chosen yet)
-        has no body: the header sits right on the notes.
-        """
+        has no body: the header sits right on the notes."""
         self.card_view.fit_done()
         self.card_view.setVisible(not self.shrunk and bool(self.card_view.shown()))
         align_for_direction(self, self.formats.rtl)
-        self.placement.fit([self.header, self.card_view, self.footer])
+        burst = bool(self.waiting) and not self.shrunk
+        self.placement.fit([self.header, self.card_view, self.footer], burst=burst)
 
     def _linger(self) -> None:
         """Close after ``linger_s``, unless the call's wrap-up holds the pop open."""

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel
 from screenpop.card import Section, Status
 from screenpop.events import CallState
 from screenpop.ui.sections import SectionBox
-from tests.ui.conftest import BALANCE, call_info, customer_card
+from tests.ui.conftest import BALANCE, CREDIT_HOLD, PURCHASES, call_info, customer_card
 
 CALLS = 30
 
@@ -266,3 +266,44 @@ def test_a_card_is_painted_once_it_is_in_not_after_every_slice(
     listener.call_ringing(call_info("c2"))
     qtbot.waitUntil(lambda: pop.call_id == "c2")
     assert view.updatesEnabled()
+
+
+def test_in_a_burst_the_pop_stays_whole_and_only_grows_then_fits_again(
+    qtbot: Any, pop_parts: Any
+) -> None:
+    """Measuring, resizing and so painting the pop twice for every caller that
+    comes forward cost 15-25 ms of the GUI thread each (burst.py --explain):
+    while callers wait, the pop neither shrinks at a hang-up nor at a shorter
+    card; once nobody waits it fits its card again."""
+    controller, listener = pop_parts
+    pop = controller.pop
+    pop.linger_s = 30
+    big = {"balance": BALANCE, "purchases": PURCHASES, "credit": CREDIT_HOLD}
+
+    def ring(call_id: str, sections: dict[str, Section]) -> None:
+        listener.call_ringing(call_info(call_id))
+        card = customer_card()
+        for name, section in sections.items():
+            card = card.with_section(name, section)
+        listener.identified(call_id, card, ())
+        listener.card_complete(call_id, card)
+
+    def settled(call_id: str) -> bool:
+        return pop.call_id == call_id and not pop.render_pending()
+
+    ring("c1", big)
+    qtbot.waitUntil(lambda: settled("c1"))
+    tall = pop.height()
+    ring("c2", {"balance": BALANCE})  # waits behind c1
+    ring("c3", {"balance": BALANCE})
+    listener.call_state("c1", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: "Ended" in pop.header.state.text())
+    assert not pop.shrunk  # the next caller comes forward in a whole pop
+    assert pop.height() == tall
+    qtbot.waitUntil(lambda: settled("c2"))
+    assert pop.height() >= tall  # c3 still waits: a shorter card keeps the size
+    listener.call_state("c2", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: settled("c3"))  # nobody waits behind c3
+    qtbot.waitUntil(lambda: pop.height() < tall)  # fitted to its own, shorter card
+    listener.call_state("c3", CallState.ENDED, False)
+    qtbot.waitUntil(lambda: pop.shrunk)  # the last one shrinks as ever
