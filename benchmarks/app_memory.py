@@ -73,22 +73,20 @@ def figures(app: int, engine: int) -> tuple[str, float, float]:
     return line, w_rss + e_rss, w_pss + e_pss
 
 
-def floor(code: str, env: dict[str, str]) -> tuple[float, float]:
-    """(resident, proportional) MB of a Python process once ``code`` has run."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", code + "\nimport sys, time; print('up', flush=True); time.sleep(60)"],
-        stdout=subprocess.PIPE, text=True, env=env, cwd=ROOT,
-    )  # fmt: skip
+def floor(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(resident, proportional) MB of a process once it said "ready" on stderr."""
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
     try:
-        assert proc.stdout is not None
-        proc.stdout.readline()
+        assert proc.stderr is not None
+        while "ready" not in proc.stderr.readline():
+            pass
         time.sleep(0.5)
         return memory_mb(proc.pid)
     finally:
         proc.kill()
         proc.wait()
-        if proc.stdout is not None:
-            proc.stdout.close()
+        if proc.stderr is not None:
+            proc.stderr.close()
 
 
 def main() -> int:
@@ -149,14 +147,12 @@ def main() -> int:
         finally:
             app.terminate()
             app.wait(30)
-    hello = floor(
-        "import runpy, sys; sys.argv = ['hello']\n"
-        "import threading\n"
-        "threading.Thread(target=runpy.run_path, args=('benchmarks/_hello_qt.py',),"
-        " kwargs={'run_name': '__main__'}, daemon=True).start()",
+    hello = floor([sys.executable, "benchmarks/_hello_qt.py"], env)
+    engine_floor = floor(
+        [sys.executable, "-c", "import sys, time, screenpop.engine, screenpop.remote.host\n"
+         "print('ready', file=sys.stderr, flush=True); time.sleep(60)"],
         env,
-    )
-    engine_floor = floor("import screenpop.engine, screenpop.remote.host", env)
+    )  # fmt: skip
     print(
         f"app memory: `screenpop run` (window offscreen + engine process) on the demo, "
         f"{args.calls} calls through the notify socket, one every {args.every * 1000:.0f} ms"

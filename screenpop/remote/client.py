@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -61,6 +62,7 @@ STOP_TIMEOUT_S = 30.0
 FIRST_RESTART_S = 1.0
 MAX_RESTART_S = 30.0
 
+
 class EngineGone(ConnectionError):
     """The engine process is not running (it ended, or is being started again)."""
 
@@ -68,6 +70,8 @@ class EngineGone(ConnectionError):
 #: Events that arrive before the window's listener is there (a call ringing
 #: while the windows are built) are kept, in order, up to this many.
 EARLY_EVENTS = 10_000
+#: Messages for the engine waiting to be written (a hung engine reads none).
+UNSENT = 10_000
 
 
 class RemoteCore(AgentAsks):
@@ -94,6 +98,13 @@ class RemoteCore(AgentAsks):
         self._dispositions: tuple[str, ...] = ()
         #: Times the engine was started again after its process died.
         self.restarts = 0
+        self._stop_event = threading.Event()
+        # Every message to the engine is written by one thread, in order: a
+        # hung engine that reads nothing fills the pipe, and then only that
+        # thread waits, never the GUI thread casting a notes draft.
+        self._unsent: queue.Queue[tuple[Outbox, tuple[Any, ...]] | None] = queue.Queue(UNSENT)
+        self._writer = threading.Thread(target=self._write, name="engine-writer", daemon=True)
+        self._writer.start()
 
     # ------------------------------------------------------------ lifecycle --
 
@@ -112,7 +123,7 @@ class RemoteCore(AgentAsks):
             spawned, self._spawned = self._spawned or spawn(), None
             self._process = spawned.process
             self._outbox = Outbox(spawned.conn)
-            self._outbox.send((SPEC, self.spec))
+            self._send(self._outbox, (SPEC, self.spec))
             self._prepared = False
             self._reader = threading.Thread(
                 target=self._read,
@@ -163,6 +174,7 @@ class RemoteCore(AgentAsks):
     def stop(self) -> None:
         """Stop the engine (it finishes its journal writes) and wait for it (idempotent)."""
         self._stopping = True
+        self._stop_event.set()
         with self._lock:
             process, outbox, reader = self._process, self._outbox, self._reader
         if process is None:
@@ -170,7 +182,7 @@ class RemoteCore(AgentAsks):
         # The reader alone joins the process (two joiners race for its exit
         # status): it ends once the engine, stopped, closed its end of the pipe.
         if outbox is not None:
-            outbox.send((STOP,))
+            self._send(outbox, (STOP,))
         if reader is not None and reader is not threading.current_thread():
             reader.join(STOP_TIMEOUT_S)
             if reader.is_alive():
@@ -183,6 +195,7 @@ class RemoteCore(AgentAsks):
             if self._process is process:
                 self._process = None
                 self._outbox = None
+        self._unsent.put(None)
 
     # ------------------------------------------------------ what arrives --
 
@@ -209,6 +222,9 @@ class RemoteCore(AgentAsks):
                 if listener is None:
                     if len(self._early) < EARLY_EVENTS:
                         self._early.append(message)
+                    else:
+                        log.error("no window yet after %d events: %s dropped", EARLY_EVENTS,
+                                  message[1])  # fmt: skip
                     return
             _deliver(listener, message)
         elif kind == LOG:
@@ -255,10 +271,7 @@ class RemoteCore(AgentAsks):
     def _restart(self) -> None:
         delay = FIRST_RESTART_S
         try:
-            while not self._stopping:
-                threading.Event().wait(delay)
-                if self._stopping:
-                    return
+            while not self._stop_event.wait(delay):
                 try:
                     self.launch()
                     self._step(PREPARE)
@@ -309,7 +322,7 @@ class RemoteCore(AgentAsks):
         with self._lock:
             outbox = self._outbox
             self._steps[step] = future
-        if outbox is None or not outbox.send((step,)):
+        if outbox is None or not self._send(outbox, (step,)):
             with self._lock:
                 self._steps.pop(step, None)
             future.set_exception(EngineGone("the engine process is not running"))
@@ -327,10 +340,10 @@ class RemoteCore(AgentAsks):
             outbox = self._outbox
             request = next(self._ids)
             self._pending[request] = future
-        if outbox is None or not outbox.send((CALL, request, method, args)):
+        if outbox is None or not self._send(outbox, (CALL, request, method, args)):
             with self._lock:
                 self._pending.pop(request, None)
-            raise EngineGone("the engine is not running just now; it is being started again")
+            raise EngineGone("the engine is not running or not reading just now")
         try:
             return future.result(REQUEST_TIMEOUT_S)
         except FutureTimeout:
@@ -340,8 +353,25 @@ class RemoteCore(AgentAsks):
 
     def _cast(self, method: str, *args: Any) -> None:
         outbox = self._outbox
-        if outbox is None or not outbox.send((CAST, method, args)):
-            log.warning("%s not passed on: the engine is not running just now", method)
+        if outbox is None or not self._send(outbox, (CAST, method, args)):
+            log.warning("%s not passed on: the engine is not running or not reading", method)
+
+    def _send(self, outbox: Outbox, message: tuple[Any, ...]) -> bool:
+        """Queue ``message`` for ``outbox``; returns at once. False when that
+        pipe is broken or ``UNSENT`` messages already wait (a hung engine)."""
+        if outbox.broken:
+            return False
+        try:
+            self._unsent.put_nowait((outbox, message))
+        except queue.Full:
+            return False
+        return True
+
+    def _write(self) -> None:
+        while (item := self._unsent.get()) is not None:  # None: stopped for good
+            outbox, message = item
+            outbox.send(message)  # to a broken pipe: dropped, as its engine is gone
+
 
 def _deliver(listener: PopListener, message: tuple[Any, ...]) -> None:
     """One ``EVENT`` to the listener; what it raises is logged, never lets the rest go."""

@@ -74,7 +74,7 @@ class ReordersView(QObject):
         return EntryTexts(title, code, chip, tone, self.reason_text(item, fmt), note)
 
     def due_chip(self, item: Mapping[str, Any], fmt: Formats) -> tuple[str, str]:
-        """"Due now" (warn), "Overdue" (bad) or "Next: 22 Dec 2011"; none for a one-off."""
+        """ "Due now" (warn), "Overdue" (bad) or "Next: 22 Dec 2011"; none for a one-off."""
         due = item.get("due")
         if due == "due":
             return self.tr("Due now"), "warn"
